@@ -1,0 +1,391 @@
+/**
+ * The Parallax document model: every type that travels between stages is declared here and
+ * nowhere else. A stage reads these values and returns new ones; it never mutates its input.
+ *
+ * Offsets: every mention carries [start, end) offsets into its article's clean `text`, as
+ * JavaScript string indices (UTF-16 code units), so `text.slice(start, end)` is the mention.
+ */
+
+/** Version of the JSON output; bump the major part when a field changes meaning or disappears. */
+export const SCHEMA_VERSION = "1.0.0";
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------
+
+export type StageName = "ingest" | "extract" | "analyze" | "cluster" | "compare" | "store" | "report";
+
+/** Where a value came from: which stage and which method (a rule, a dictionary, a library). */
+export interface Provenance {
+  stage: StageName;
+  /** Stable method id, e.g. "dictionary:actors", "chrono", "readability", "dateline". */
+  method: string;
+  /** Confidence in [0, 1] when the method can tell; absent when it cannot. */
+  confidence?: number;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * A problem found while processing, attached to the value it concerns. Only `error` makes a
+ * run fail; the CLI and server summarise diagnostics and choose exit codes or statuses.
+ */
+export interface Diagnostic {
+  severity: Severity;
+  stage: StageName;
+  /** Stable code, e.g. "ingest/binary-file"; tests and users may rely on it. */
+  code: string;
+  message: string;
+  /** The input the problem concerns: a path, URL, "stdin" or "path#line". */
+  input?: string;
+  span?: Span;
+}
+
+/** How precisely a date or time is known. */
+export type TimePrecision = "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "vague";
+
+/** A date with its precision and where it was read from. `value` is ISO 8601 or TIMEX3-style. */
+export interface DateValue {
+  /** "2017-11-10T09:52", "2017-11-10", "2017-11", "2017"; a year unknown is "XXXX-11-08". */
+  value: string;
+  precision: TimePrecision;
+  /** e.g. "dateline", "json-ld", "meta:article:published_time", "record", "inferred:story". */
+  source: string;
+}
+
+/** A metadata value with where it came from. */
+export interface Sourced<T> {
+  value: T;
+  source: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ingest: what a source gives us before extraction
+// ---------------------------------------------------------------------------------------------
+
+/** How the content of a source document is to be read. */
+export type ContentFormat = "html" | "raw" | "text";
+
+/** Where a document came from. */
+export interface Origin {
+  /** File path, URL, or "stdin". */
+  locator: string;
+  /** 1-based line of a JSONL record, or 0-based index in a JSON array. */
+  record?: number;
+}
+
+/** One document as ingest hands it to extract: decoded text plus what the source told us. */
+export interface SourceDocument {
+  origin: Origin;
+  format: ContentFormat;
+  /** Decoded content (HTML markup, raw scraped text, or clean text). */
+  content: string;
+  /** Charset the bytes were decoded from, and how it was chosen. */
+  encoding?: Sourced<string>;
+  /** Values given by the source record itself (JSON fields); they win over extracted ones. */
+  given: {
+    id?: string;
+    url?: string;
+    outlet?: string;
+    title?: string;
+    published?: string;
+    authors?: string[];
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extract: the article and its metadata
+// ---------------------------------------------------------------------------------------------
+
+/** Why a block of the input was left out of the clean text. */
+export type BoilerplateKind =
+  | "navigation"
+  | "caption"
+  | "image-placeholder"
+  | "donation"
+  | "comment-policy"
+  | "related-widget"
+  | "credits"
+  | "metadata"
+  | "title"
+  | "other";
+
+export interface RemovedBlock {
+  kind: BoilerplateKind;
+  text: string;
+  /** Id of the rule that removed it, for debugging extraction. */
+  rule: string;
+}
+
+/** Credit lines and captions are kept apart from the body: they name sources, not facts. */
+export interface Credit {
+  text: string;
+  /** Names read from the credit line, e.g. ["AP via Independent", "Newsweek", "Time"]. */
+  names: string[];
+}
+
+/** An article after extraction; analysis adds its annotations in `annotations`. */
+export interface Article {
+  /** Stable id: the id given by the source, else a hash of the canonical URL or the clean text. */
+  id: string;
+  origin: Origin;
+  url?: string;
+  outlet?: Sourced<string>;
+  title?: Sourced<string>;
+  authors: Sourced<string>[];
+  published?: DateValue;
+  /** ISO 639-1 code, with the detector that chose it. */
+  language?: Sourced<string>;
+  /** The clean article text; paragraphs are separated by "\n\n". All offsets point into it. */
+  text: string;
+  /** SHA-256 (hex) of `text`, used to recognise the same article when it is ingested again. */
+  contentHash: string;
+  removed: RemovedBlock[];
+  credits: Credit[];
+  extractedBy: Provenance;
+  diagnostics: Diagnostic[];
+  annotations: Annotations;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analyze: mentions
+// ---------------------------------------------------------------------------------------------
+
+export type MentionKind =
+  | "sentences"
+  | "tokens"
+  | "entities"
+  | "places"
+  | "times"
+  | "quantities"
+  | "quotes"
+  | "attributions"
+  | "events"
+  | "framing";
+
+interface MentionBase extends Span {
+  /** Surface text, always equal to `article.text.slice(start, end)`. */
+  text: string;
+  provenance: Provenance;
+}
+
+export interface Token extends Span {
+  text: string;
+  /** Universal POS tag, e.g. "PROPN", "NOUN", "VERB", "PUNCT". */
+  pos: string;
+  /** Lower-cased lemma or normal form. */
+  lemma: string;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+}
+
+export type EntityType = "PERSON" | "ORG" | "GPE" | "LOC" | "NORP" | "MISC";
+
+export interface Entity extends MentionBase {
+  type: EntityType;
+  /** Canonical name shared by every alias of the same actor, e.g. "Islamic State". */
+  canonical: string;
+  /** Id in the actor dictionary (e.g. "isis"), or a document-local id ("person:assad"). */
+  actorId: string;
+  /** Extra facts from the dictionary: country, category (state, armed-group, media, ...). */
+  category?: string;
+  country?: string;
+  /** When an acronym was linked to its expansion in this text, the expansion's canonical name. */
+  expansion?: string;
+}
+
+export type PlaceFeature =
+  | "country"
+  | "admin1"
+  | "admin2"
+  | "city"
+  | "region"
+  | "facility"
+  | "water"
+  | "other";
+
+export interface Place extends MentionBase {
+  /** The entry's preferred name, e.g. "Abu Kamal". */
+  name: string;
+  geonameId?: number;
+  lat: number;
+  lon: number;
+  /** ISO 3166-1 alpha-2 code. */
+  countryCode?: string;
+  admin1?: string;
+  feature: PlaceFeature;
+  /** GeoNames feature class and code, e.g. "P" / "PPLA2". */
+  featureCode?: string;
+  population?: number;
+  /** In [0, 1]: how sure the resolver is that this entry is the place meant. */
+  confidence: number;
+  /** Id of the entity mention this place resolves, when there is one. */
+  entityActorId?: string;
+}
+
+export type TimexType = "DATE" | "TIME" | "DURATION" | "SET";
+
+export interface TimeMention extends MentionBase {
+  timexType: TimexType;
+  /** TIMEX3-style value: "2017-11-08", "XXXX-11-08" (year unknown), "2017-11", "P2Y", "PAST_REF". */
+  value: string;
+  precision: TimePrecision;
+  /** The date the value was resolved against, when it needed one. */
+  anchor?: string;
+}
+
+export interface Quantity extends MentionBase {
+  /** Exact value, when it is a single number. */
+  value?: number;
+  /** A range ("between 2,500 and 3,500") or a bound ("more than 100": low 100). */
+  low?: number;
+  high?: number;
+  /** "about", "nearly", "dozens": the number is an estimate. */
+  approximate: boolean;
+  /** Head noun of what is counted, singular lemma: "fighter", "people", "percent". */
+  unit?: string;
+  /** The whole phrase for what is counted, e.g. "ISIS fighters". */
+  counted?: string;
+}
+
+/** A person or body to whom words or information are attributed. */
+export interface Speaker extends Span {
+  text: string;
+  /** Canonical name when the speaker is a known entity. */
+  canonical?: string;
+  actorId?: string;
+  /** Description such as "Syrian army spokesman" or "a spokesman for Hmeimim air base". */
+  role?: string;
+}
+
+export interface Quote extends MentionBase {
+  /** The quoted words, without quotation marks (offsets of `text` include the marks). */
+  content: string;
+  speaker?: Speaker;
+  /** Reporting verb or phrase: "said", "declared", "told". */
+  cue?: string;
+  direct: boolean;
+}
+
+export interface Attribution extends MentionBase {
+  /** The cited source, e.g. "The Associated Press", "Newsweek". */
+  source: Speaker;
+  /** "according to", "reported", "told", "credit-line". */
+  cue: string;
+}
+
+/** A loaded, emotive or partisan word or phrase, from the framing lexicon. */
+export interface LoadedTerm extends MentionBase {
+  category: string;
+  /** Lexicon entry that matched. */
+  entry: string;
+}
+
+export interface EventMention extends MentionBase {
+  /** Normalised action from the event lexicon, e.g. "capture", "enter", "declare-clear", "attack". */
+  action: string;
+  /** Text of the trigger word or phrase and its span. */
+  trigger: Span & { text: string };
+  /** Sentence index the event was read from. */
+  sentence: number;
+  actor?: EventArgument;
+  target?: EventArgument;
+  place?: EventArgument;
+  time?: EventArgument & { value: string; precision: TimePrecision };
+}
+
+export interface EventArgument extends Span {
+  text: string;
+  /** Canonical id of an actor or place when known. */
+  id?: string;
+  canonical?: string;
+}
+
+/** Everything analysis adds to an article. Each list is sorted by `start`. */
+export interface Annotations {
+  sentences: Span[];
+  tokens: Token[];
+  entities: Entity[];
+  places: Place[];
+  times: TimeMention[];
+  quantities: Quantity[];
+  quotes: Quote[];
+  attributions: Attribution[];
+  events: EventMention[];
+  framing: LoadedTerm[];
+}
+
+export function emptyAnnotations(): Annotations {
+  return {
+    sentences: [],
+    tokens: [],
+    entities: [],
+    places: [],
+    times: [],
+    quantities: [],
+    quotes: [],
+    attributions: [],
+    events: [],
+    framing: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cluster and compare: stories and their facts
+// ---------------------------------------------------------------------------------------------
+
+/** How one outlet's version of a fact stands against the others. */
+export type FactStatus = "agree" | "differ" | "only" | "absent";
+
+export type FactKind = "event" | "date" | "place" | "number" | "quote" | "citation" | "framing";
+
+/** One outlet's wording of a fact, pointing back into its article. */
+export interface FactCell {
+  articleId: string;
+  outlet: string;
+  status: FactStatus;
+  /** The outlet's own words, with offsets into its article. */
+  wording: (Span & { text: string })[];
+  /** Normalised value the comparison used, e.g. "2017-11-08" or "2500-3500". */
+  value?: string;
+}
+
+export interface Fact {
+  id: string;
+  kind: FactKind;
+  /** Human label of the fact, e.g. "capture of Abu Kamal by Syrian Army". */
+  label: string;
+  cells: FactCell[];
+  /** One-line explanation of a difference, when outlets differ. */
+  note?: string;
+}
+
+export interface Comparison {
+  outlets: string[];
+  facts: Fact[];
+}
+
+export interface Story {
+  id: string;
+  /** A short title, from the most central article. */
+  title: string;
+  articleIds: string[];
+  /** Dates the story spans (published dates of its articles). */
+  firstPublished?: string;
+  lastPublished?: string;
+  comparison?: Comparison;
+}
+
+/** The whole output of a run, as `--json` prints it and the schema describes it. */
+export interface ParallaxResult {
+  schemaVersion: string;
+  generatedBy: string;
+  articles: Article[];
+  stories: Story[];
+  diagnostics: Diagnostic[];
+}
