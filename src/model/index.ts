@@ -344,13 +344,23 @@ export type FactStatus = "agree" | "differ" | "only" | "absent";
 
 export type FactKind = "event" | "date" | "place" | "number" | "quote" | "citation" | "framing";
 
+/**
+ * An outlet's own words for a fact. Offsets point into the article's clean `text`, or into one of
+ * its credit lines (`field: "credits"`, `credit` its index) for sources named only there.
+ */
+export interface Wording extends Span {
+  text: string;
+  field: "text" | "credits";
+  credit?: number;
+}
+
 /** One outlet's wording of a fact, pointing back into its article. */
 export interface FactCell {
   articleId: string;
   outlet: string;
   status: FactStatus;
   /** The outlet's own words, with offsets into its article. */
-  wording: (Span & { text: string })[];
+  wording: Wording[];
   /** Normalised value the comparison used, e.g. "2017-11-08" or "2500-3500". */
   value?: string;
 }

@@ -1,0 +1,89 @@
+import type { Article, ParallaxResult, Story } from "../model/index.js";
+import { cellLines, factTitle, stripControls } from "./text.js";
+
+export interface TerminalReportOptions {
+  /** Terminal width in columns; the table wraps its cells to fit. */
+  width: number;
+  /** Wordings shown per cell before "(+N more)": the JSON output has them all. */
+  maxWordings: number;
+}
+
+export const DEFAULT_TERMINAL_OPTIONS: TerminalReportOptions = { width: 120, maxWordings: 2 };
+
+/** The fact column gets this share of the width; outlets share the rest. */
+const FACT_COLUMN_SHARE = 0.28;
+const MIN_COLUMN_WIDTH = 14;
+
+export function renderTerminal(result: ParallaxResult, options: Partial<TerminalReportOptions> = {}): string {
+  const opts = { ...DEFAULT_TERMINAL_OPTIONS, ...options };
+  const articles = new Map(result.articles.map((a) => [a.id, a]));
+  const parts = result.stories.map((story) => renderStory(story, articles, opts));
+  parts.push(renderSummary(result));
+  return parts.join("\n\n");
+}
+
+function renderStory(story: Story, articles: Map<string, Article>, opts: TerminalReportOptions): string {
+  const members = story.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
+  const outlets = story.comparison?.outlets ?? members.map((a) => a.outlet?.value ?? a.id);
+  const header = [
+    `STORY ${story.id}: ${stripControls(story.title)}`,
+    `${members.length} article(s) from ${outlets.length} outlet(s)${story.firstPublished ? `, published ${story.firstPublished}` : ""}`,
+    ...members.map((a, i) => `  [${outlets[i] ?? a.id}] ${stripControls(a.title?.value ?? "(untitled)")} — ${a.origin.locator}`),
+  ];
+  const facts = story.comparison?.facts ?? [];
+  if (facts.length === 0 || members.length < 2) return [...header, "  (a single article: nothing to compare)"].join("\n");
+  const factWidth = Math.max(MIN_COLUMN_WIDTH, Math.floor(opts.width * FACT_COLUMN_SHARE));
+  const cellWidth = Math.max(MIN_COLUMN_WIDTH, Math.floor((opts.width - factWidth - 3 * (outlets.length + 1)) / outlets.length));
+  const widths = [factWidth, ...outlets.map(() => cellWidth)];
+  const rows = [
+    ["Fact", ...outlets],
+    ...facts.map((fact) => [factTitle(fact), ...fact.cells.map((c) => cellLines(c, opts.maxWordings).join("\n"))]),
+  ];
+  return [...header, renderTable(rows, widths)].join("\n");
+}
+
+function renderSummary(result: ParallaxResult): string {
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  const lines = [
+    `Summary: ${result.articles.length} article(s), ${result.stories.length} story(ies), ${errors.length} error(s).`,
+  ];
+  return lines.join("\n");
+}
+
+/** A box table whose cells wrap at word boundaries; newlines inside a cell start new lines. */
+export function renderTable(rows: string[][], widths: number[]): string {
+  const line = (l: string, m: string, r: string) => l + widths.map((w) => "─".repeat(w + 2)).join(m) + r;
+  const out = [line("┌", "┬", "┐")];
+  rows.forEach((row, r) => {
+    const wrapped = row.map((cell, c) => wrap(cell, widths[c] ?? MIN_COLUMN_WIDTH));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    for (let i = 0; i < height; i++) {
+      out.push(`│ ${wrapped.map((w, c) => (w[i] ?? "").padEnd(widths[c] ?? 0)).join(" │ ")} │`);
+    }
+    out.push(r === rows.length - 1 ? line("└", "┴", "┘") : line("├", "┼", "┤"));
+  });
+  return out.join("\n");
+}
+
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let current = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      for (const piece of chop(word, width)) {
+        if (current && current.length + 1 + piece.length > width) {
+          lines.push(current);
+          current = piece;
+        } else current = current ? `${current} ${piece}` : piece;
+      }
+    }
+    lines.push(current);
+  }
+  return lines;
+}
+
+function chop(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < word.length; i += width) pieces.push(word.slice(i, i + width));
+  return pieces;
+}
