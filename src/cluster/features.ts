@@ -13,21 +13,25 @@ export interface ArticleFeatures {
   day?: number;
 }
 
-/** Parts of speech that carry what an article is about; function words carry nothing. */
-const CONTENT_POS = new Set(["NOUN", "PROPN", "VERB", "ADJ"]);
-/** Verbs every news story uses; they would make all stories look alike. */
-const LIGHT_LEMMAS = new Set(["say", "be", "have", "do", "make", "tell", "report", "include", "also"]);
-/** Shorter lemmas are mostly abbreviations and fragments, too ambiguous to match on. */
+/** Shorter words are mostly abbreviations and fragments, too ambiguous to match on. */
 const MIN_TERM_LENGTH = 3;
+/** Word prefix kept as the term: a crude stem, so "capture", "captured" and "captures" meet. */
+const STEM_LENGTH = 7;
 const MS_PER_DAY = 86_400_000;
+const WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 
-export function articleFeatures(article: Article): ArticleFeatures {
-  const { tokens, entities, places } = article.annotations;
+/**
+ * Features come from the text and the mentions, not from tokens, so that articles read back from
+ * the store (which does not keep tokens) cluster exactly as freshly analysed ones.
+ */
+export function articleFeatures(article: Article, stopwords: ReadonlySet<string>): ArticleFeatures {
+  const { entities, places } = article.annotations;
   const terms = new Map<string, number>();
-  for (const token of tokens) {
-    if (!CONTENT_POS.has(token.pos) || token.lemma.length < MIN_TERM_LENGTH) continue;
-    if (LIGHT_LEMMAS.has(token.lemma) || !/\p{L}/u.test(token.lemma)) continue;
-    terms.set(token.lemma, (terms.get(token.lemma) ?? 0) + 1);
+  for (const [word] of article.text.matchAll(WORD)) {
+    const lower = word.toLowerCase().replace(/['’]s$/, "");
+    if (lower.length < MIN_TERM_LENGTH || stopwords.has(lower)) continue;
+    const term = lower.slice(0, STEM_LENGTH);
+    terms.set(term, (terms.get(term) ?? 0) + 1);
   }
   const actors = new Set(entities.filter((e) => e.type !== "GPE" && e.type !== "LOC").map((e) => e.actorId));
   const placeKeys = new Set(places.map((p) => (p.geonameId ? `g${p.geonameId}` : p.name.toLowerCase())));

@@ -13,6 +13,8 @@ export interface ClusterOptions {
   maxPostings: number;
   /** Weights of text, actor and place similarity in the score; they sum to 1. */
   weights: { text: number; actors: number; places: number };
+  /** Words too common to tell stories apart (data/stopwords). */
+  stopwords: ReadonlySet<string>;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -21,6 +23,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   termKeys: 12,
   maxPostings: 5_000,
   weights: { text: 0.5, actors: 0.25, places: 0.25 },
+  stopwords: new Set(),
 };
 
 export type Clusterer = (articles: readonly Article[], existing?: readonly Story[]) => Story[];
@@ -37,7 +40,7 @@ export function createClusterer(options: Partial<ClusterOptions> = {}): Clustere
 
 function clusterArticles(articles: readonly Article[], existing: readonly Story[], opts: ClusterOptions): Story[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const features = new Map(articles.map((a) => [a.id, articleFeatures(a)]));
+  const features = new Map(articles.map((a) => [a.id, articleFeatures(a, opts.stopwords)]));
   const documentFrequency = countDocumentFrequency([...features.values()]);
   const idf = (term: string) => Math.log((1 + features.size) / (1 + (documentFrequency.get(term) ?? 0))) + 1;
 

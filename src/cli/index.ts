@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import type { ContentFormat, Diagnostic } from "../model/index.js";
+import { type CommandContext, commands, USAGE } from "./commands.js";
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin?: AsyncIterable<Uint8Array>;
+  /** Terminal width, when stdout is a terminal. */
+  columns?: number;
+}
+
+const FORMATS: readonly ContentFormat[] = ["html", "raw", "text"];
+
+/** Exit codes: 0 all went well, 1 some input failed, 2 the command line itself was wrong. */
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(USAGE);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`parallax: unknown command "${name}" (commands: ${Object.keys(commands).join(", ")})\n`);
+    return EXIT.usage;
+  }
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(rest);
+  } catch (error) {
+    io.stderr(`parallax ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.usage;
+  }
+  const context: CommandContext = { ...parsed, io };
+  const diagnostics = await command.run(context);
+  return reportDiagnostics(diagnostics, io);
+}
+
+function parseOptions(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      md: { type: "boolean", default: false },
+      db: { type: "string", default: "parallax.db" },
+      "no-db": { type: "boolean", default: false },
+      as: { type: "string" },
+      width: { type: "string" },
+    },
+  });
+  if (values.as !== undefined && !FORMATS.includes(values.as as ContentFormat)) {
+    throw new Error(`--as must be one of ${FORMATS.join(", ")}, not "${values.as}"`);
+  }
+  if (values.json && values.md) throw new Error("choose one of --json and --md");
+  const width = values.width === undefined ? undefined : Number(values.width);
+  if (width !== undefined && !(width >= 40)) throw new Error(`--width must be a number of columns >= 40`);
+  return {
+    paths: positionals,
+    json: values.json === true,
+    md: values.md === true,
+    db: values["no-db"] ? undefined : values.db,
+    as: values.as as ContentFormat | undefined,
+    width,
+  };
+}
+
+/** One line per failed input on stderr, then a summary; the exit code says whether any failed. */
+function reportDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO): number {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  for (const d of errors) io.stderr(`error: ${d.input ?? "(run)"}: ${oneLine(d.message)} [${d.code}]\n`);
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  io.stderr(`parallax: ${errors.length} error(s), ${warnings} warning(s)\n`);
+  return errors.length > 0 ? EXIT.inputFailed : EXIT.ok;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,78 @@
+import type { Analyzer } from "../analyze/analyzer.js";
+import type { Clusterer } from "../cluster/index.js";
+import type { Comparer } from "../compare/index.js";
+import type { RawInput } from "../ingest/types.js";
+import {
+  type Article,
+  type Diagnostic,
+  type ParallaxResult,
+  SCHEMA_VERSION,
+  type SourceDocument,
+  type Story,
+} from "../model/index.js";
+
+/** The stages of a run, each already built from its options: ingest -> extract -> analyze -> cluster -> compare. */
+export interface PipelineStages {
+  ingest: (input: RawInput) => { documents: SourceDocument[]; diagnostics: Diagnostic[] };
+  extract: (document: SourceDocument) => Article;
+  analyze: Analyzer;
+  cluster: Clusterer;
+  compare: Comparer;
+}
+
+/** What a run starts from: new inputs, and what earlier runs stored (so stories stay stable). */
+export interface RunRequest {
+  inputs: readonly RawInput[];
+  previous?: { articles: readonly Article[]; stories: readonly Story[] };
+  /** Problems found before ingest (a missing file); they are carried into the result. */
+  diagnostics?: readonly Diagnostic[];
+}
+
+export const GENERATED_BY = "parallax";
+
+export interface RunOutcome {
+  /** What this run reports: its articles and the stories they belong to. */
+  result: ParallaxResult;
+  /** Every story after the run, touched or not, for the store. */
+  stories: Story[];
+}
+
+/**
+ * One run of the whole pipeline. The result holds the new articles and every story they belong
+ * to, with the stored articles of those stories, so a report always shows complete stories.
+ */
+export function runPipeline(stages: PipelineStages, request: RunRequest): RunOutcome {
+  const diagnostics: Diagnostic[] = [...(request.diagnostics ?? [])];
+  const fresh = new Map<string, Article>();
+  for (const input of request.inputs) {
+    const ingested = stages.ingest(input);
+    diagnostics.push(...ingested.diagnostics);
+    for (const document of ingested.documents) {
+      const article = stages.extract(document);
+      diagnostics.push(...article.diagnostics);
+      if (article.diagnostics.some((d) => d.severity === "error")) continue;
+      const analyzed = stages.analyze(article);
+      diagnostics.push(...analyzed.diagnostics.slice(article.diagnostics.length));
+      fresh.set(analyzed.id, analyzed); // the same article given twice is kept once
+    }
+  }
+
+  const stored = (request.previous?.articles ?? []).filter((a) => !fresh.has(a.id));
+  const everything = [...stored, ...fresh.values()];
+  const stories = stages.cluster(everything, request.previous?.stories ?? []);
+  const touched = stories.filter((s) => s.articleIds.some((id) => fresh.has(id)));
+  const compared = touched.map((story) => ({ ...story, comparison: stages.compare(story, everything) }));
+  const shown = new Set(compared.flatMap((s) => s.articleIds));
+
+  const result: ParallaxResult = {
+    schemaVersion: SCHEMA_VERSION,
+    generatedBy: GENERATED_BY,
+    articles: everything.filter((a) => shown.has(a.id)),
+    stories: compared,
+    diagnostics,
+  };
+  const updated = new Map(compared.map((s) => [s.id, s]));
+  const before = new Map((request.previous?.stories ?? []).map((s) => [s.id, s]));
+  const every = stories.map((s) => updated.get(s.id) ?? { ...s, comparison: before.get(s.id)?.comparison });
+  return { result, stories: every };
+}
