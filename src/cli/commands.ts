@@ -1,12 +1,12 @@
 import { readInputs } from "../io/read-inputs.js";
 import type { ContentFormat, Diagnostic, ParallaxResult } from "../model/index.js";
+import { SCHEMA_VERSION } from "../model/index.js";
 import { createDefaultStages, loadKnowledge } from "../pipeline/default.js";
 import { GENERATED_BY, runPipeline } from "../pipeline/run.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderTerminal } from "../report/terminal.js";
 import { openSqliteStore } from "../store/index.js";
 import type { CliIO } from "./index.js";
-import { SCHEMA_VERSION } from "../model/index.js";
 
 export interface CommandContext {
   paths: string[];
@@ -92,7 +92,11 @@ async function extractCommand(ctx: CommandContext): Promise<Diagnostic[]> {
       const { annotations: _annotations, ...article } = stages.extract(document);
       all.push(...article.diagnostics);
       if (article.diagnostics.some((d) => d.severity === "error")) continue;
-      ctx.io.stdout(ctx.json ? `${JSON.stringify(article)}\n` : `${article.title?.value ?? article.id}\n\n${article.text}\n\n`);
+      ctx.io.stdout(
+        ctx.json
+          ? `${JSON.stringify(article)}\n`
+          : `${article.title?.value ?? article.id}\n\n${article.text}\n\n`,
+      );
     }
   }
   return all;
@@ -105,7 +109,10 @@ async function storiesCommand(ctx: CommandContext): Promise<Diagnostic[]> {
     const stories = store.listStories();
     const ids = new Set(stories.flatMap((s) => s.articleIds));
     const articles = store.listArticles().filter((a) => ids.has(a.id));
-    printResult({ schemaVersion: SCHEMA_VERSION, generatedBy: GENERATED_BY, articles, stories, diagnostics: [] }, ctx);
+    printResult(
+      { schemaVersion: SCHEMA_VERSION, generatedBy: GENERATED_BY, articles, stories, diagnostics: [] },
+      ctx,
+    );
     return [];
   } finally {
     store.close();
@@ -120,7 +127,10 @@ function printResult(result: ParallaxResult, ctx: CommandContext): void {
 
 /** Tokens are an internal layer: large, and derivable again from the text. */
 function withoutTokens(result: ParallaxResult): ParallaxResult {
-  return { ...result, articles: result.articles.map((a) => ({ ...a, annotations: { ...a.annotations, tokens: [] } })) };
+  return {
+    ...result,
+    articles: result.articles.map((a) => ({ ...a, annotations: { ...a.annotations, tokens: [] } })),
+  };
 }
 
 function usageError(message: string): Diagnostic {

@@ -46,10 +46,18 @@ function publishedDay(article: Article): number | undefined {
 }
 
 /** Keys an article is indexed under to find candidates: its actors, places and rarest terms. */
-export function blockingKeys(features: ArticleFeatures, documentFrequency: Map<string, number>, termKeys: number): string[] {
+export function blockingKeys(
+  features: ArticleFeatures,
+  documentFrequency: Map<string, number>,
+  termKeys: number,
+): string[] {
   const rareTerms = [...features.terms.keys()]
     .sort((a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0) || a.localeCompare(b))
     .slice(0, termKeys)
     .map((t) => `t:${t}`);
-  return [...[...features.actors].map((a) => `a:${a}`), ...[...features.places].map((p) => `p:${p}`), ...rareTerms];
+  return [
+    ...[...features.actors].map((a) => `a:${a}`),
+    ...[...features.places].map((p) => `p:${p}`),
+    ...rareTerms,
+  ];
 }

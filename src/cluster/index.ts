@@ -38,7 +38,11 @@ export function createClusterer(options: Partial<ClusterOptions> = {}): Clustere
   return (articles, existing = []) => clusterArticles(articles, existing, opts);
 }
 
-function clusterArticles(articles: readonly Article[], existing: readonly Story[], opts: ClusterOptions): Story[] {
+function clusterArticles(
+  articles: readonly Article[],
+  existing: readonly Story[],
+  opts: ClusterOptions,
+): Story[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const features = new Map(articles.map((a) => [a.id, articleFeatures(a, opts.stopwords)]));
   const documentFrequency = countDocumentFrequency([...features.values()]);
@@ -74,7 +78,12 @@ function clusterArticles(articles: readonly Article[], existing: readonly Story[
 
   return [...members.entries()]
     .filter(([, ids]) => ids.length > 0)
-    .map(([id, ids]) => buildStory(id, ids.map((i) => byId.get(i) as Article)));
+    .map(([id, ids]) =>
+      buildStory(
+        id,
+        ids.map((i) => byId.get(i) as Article),
+      ),
+    );
 }
 
 function bestCandidate(
@@ -99,7 +108,11 @@ function bestCandidate(
   return best?.story;
 }
 
-/** Weighted sum of text cosine and actor/place overlap; zero when the dates are too far apart. */
+/**
+ * Weighted mean of text cosine and actor/place overlap, over the signals at least one of the two
+ * articles has (two articles without places are not less alike for it); zero when their dates are
+ * too far apart.
+ */
 export function similarity(
   a: ArticleFeatures,
   b: ArticleFeatures,
@@ -107,8 +120,14 @@ export function similarity(
   opts: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
 ): number {
   if (a.day !== undefined && b.day !== undefined && Math.abs(a.day - b.day) > opts.maxDaysApart) return 0;
-  const { text, actors, places } = opts.weights;
-  return text * cosine(a.terms, b.terms, idf) + actors * jaccard(a.actors, b.actors) + places * jaccard(a.places, b.places);
+  const signals: [weight: number, score: number, present: boolean][] = [
+    [opts.weights.text, cosine(a.terms, b.terms, idf), true],
+    [opts.weights.actors, jaccard(a.actors, b.actors), a.actors.size + b.actors.size > 0],
+    [opts.weights.places, jaccard(a.places, b.places), a.places.size + b.places.size > 0],
+  ];
+  const used = signals.filter(([, , present]) => present);
+  const totalWeight = used.reduce((sum, [weight]) => sum + weight, 0);
+  return used.reduce((sum, [weight, score]) => sum + weight * score, 0) / totalWeight;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>, idf: (term: string) => number): number {

@@ -22,7 +22,12 @@ export interface ClaimContext {
 const MAX_WORDING_LENGTH = 160;
 
 export function wordingOf(article: Article, span: Span): Wording {
-  return { start: span.start, end: span.end, field: "text", text: shorten(article.text.slice(span.start, span.end)) };
+  return {
+    start: span.start,
+    end: span.end,
+    field: "text",
+    text: shorten(article.text.slice(span.start, span.end)),
+  };
 }
 
 /** Whitespace folded and long passages cut, for display; the offsets still cover the whole passage. */
@@ -40,7 +45,8 @@ export function mergeClaims(claims: Claim[]): Claim[] {
       byKey.set(claim.key, { ...claim, wording: [...claim.wording] });
       continue;
     }
-    for (const w of claim.wording) if (!seen.wording.some((s) => s.start === w.start && s.field === w.field)) seen.wording.push(w);
+    for (const w of claim.wording)
+      if (!seen.wording.some((s) => s.start === w.start && s.field === w.field)) seen.wording.push(w);
     if (claim.value && seen.value !== claim.value) {
       const values = new Set([...(seen.value?.split(" | ") ?? []), claim.value]);
       seen.value = [...values].join(" | ");

@@ -4,7 +4,8 @@ import { DEFAULT_READERS } from "./readers.js";
 import { valuesAgree } from "./values.js";
 
 export interface CompareOptions {
-  readers: readonly ClaimReader[];
+  /** How claims are read from an article; the default reads every kind of fact. */
+  readers?: readonly ClaimReader[];
   /** Fills unknown parts of a partial date ("XXXX-11-08") from a full anchor date. */
   resolveDate: (value: string, anchor: string) => string;
   /** Finds the canonical actor behind a name read outside the text (a credit line). */
@@ -21,7 +22,7 @@ export type Comparer = (story: Story, articles: readonly Article[]) => Compariso
  * others do not is "only" there; values that cannot both be true "differ"; the rest "agree".
  */
 export function createComparer(options: CompareOptions): Comparer {
-  const readers = options.readers.length > 0 ? options.readers : DEFAULT_READERS;
+  const readers = options.readers ?? DEFAULT_READERS;
   return (story, all) => {
     const articles = all.filter((a) => story.articleIds.includes(a.id));
     const outlets = outletLabels(articles);
@@ -30,7 +31,9 @@ export function createComparer(options: CompareOptions): Comparer {
       resolveDate: (value) => (anchor ? options.resolveDate(value, anchor) : value),
     };
     const claimsByArticle = articles.map((article) =>
-      mergeClaims(readers.flatMap((read) => read(article, context)).map((c) => canonicalCitation(c, options))),
+      mergeClaims(
+        readers.flatMap((read) => read(article, context)).map((c) => canonicalCitation(c, options)),
+      ),
     );
     const facts = alignFacts(articles, outlets, claimsByArticle);
     return { outlets: articles.map((a) => outlets.get(a.id) as string), facts };
@@ -39,23 +42,37 @@ export function createComparer(options: CompareOptions): Comparer {
 
 function alignFacts(articles: readonly Article[], outlets: Map<string, string>, claims: Claim[][]): Fact[] {
   const keys = new Map<string, { kind: FactKind; label: string }>();
-  for (const list of claims) for (const c of list) if (!keys.has(c.key)) keys.set(c.key, { kind: c.kind, label: c.label });
+  for (const list of claims)
+    for (const c of list) if (!keys.has(c.key)) keys.set(c.key, { kind: c.kind, label: c.label });
 
   const facts = [...keys.entries()].map(([key, { kind, label }]): Fact => {
     const present = articles.map((article, i) => ({ article, claim: claims[i]?.find((c) => c.key === key) }));
     const told = present.filter((p) => p.claim);
-    const conflicting = told.some((a) => told.some((b) => !valuesAgree(kind, a.claim?.value, b.claim?.value)));
-    const cells = present.map(({ article, claim }): FactCell => ({
-      articleId: article.id,
-      outlet: outlets.get(article.id) as string,
-      status: !claim ? "absent" : told.length === 1 ? "only" : conflicting ? "differ" : "agree",
-      wording: claim?.wording ?? [],
-      value: claim?.value,
-    }));
-    return { id: key, kind, label, cells, note: conflicting ? differenceNote(told.map((t) => t.claim as Claim)) : undefined };
+    const conflicting = told.some((a) =>
+      told.some((b) => !valuesAgree(kind, a.claim?.value, b.claim?.value)),
+    );
+    const cells = present.map(
+      ({ article, claim }): FactCell => ({
+        articleId: article.id,
+        outlet: outlets.get(article.id) as string,
+        status: !claim ? "absent" : told.length === 1 ? "only" : conflicting ? "differ" : "agree",
+        wording: claim?.wording ?? [],
+        value: claim?.value,
+      }),
+    );
+    return {
+      id: key,
+      kind,
+      label,
+      cells,
+      note: conflicting ? differenceNote(told.map((t) => t.claim as Claim)) : undefined,
+    };
   });
   return facts.sort(
-    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || sharedFirst(a, b) || a.label.localeCompare(b.label),
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      sharedFirst(a, b) ||
+      a.label.localeCompare(b.label),
   );
 }
 

@@ -37,7 +37,10 @@ function rangesOverlap(a: string, b: string): boolean {
 function parseRange(value: string): { low: number; high: number } | undefined {
   const ranges = alternatives(value).map((v) => {
     const [low, high] = v.split("-").map((n) => (n === "" ? Number.NaN : Number(n)));
-    return { low: Number.isNaN(low as number) ? -Infinity : (low as number), high: Number.isNaN(high as number) ? Infinity : (high as number) };
+    return {
+      low: Number.isNaN(low as number) ? -Infinity : (low as number),
+      high: Number.isNaN(high as number) ? Infinity : (high as number),
+    };
   });
   if (ranges.length === 0) return undefined;
   return { low: Math.min(...ranges.map((r) => r.low)), high: Math.max(...ranges.map((r) => r.high)) };

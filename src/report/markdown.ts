@@ -32,11 +32,18 @@ function renderStory(story: Story, articles: Map<string, Article>, maxWordings: 
   const outlets = story.comparison?.outlets ?? members.map((a) => a.id);
   const lines = [`## ${escapeMarkdown(story.title)}`, "", `Story \`${story.id}\``, ""];
   members.forEach((a, i) => {
-    lines.push(`- **${escapeMarkdown(outlets[i] ?? a.id)}**: ${escapeMarkdown(a.title?.value ?? "(untitled)")} (${escapeMarkdown(a.origin.locator)})`);
+    lines.push(
+      `- **${escapeMarkdown(outlets[i] ?? a.id)}**: ${escapeMarkdown(a.title?.value ?? "(untitled)")} (${escapeMarkdown(a.origin.locator)})`,
+    );
   });
   const facts = story.comparison?.facts ?? [];
-  if (facts.length === 0 || members.length < 2) return [...lines, "", "_A single article: nothing to compare._", ""].join("\n");
-  lines.push("", `| Fact | ${outlets.map(escapeMarkdown).join(" | ")} |`, `|---|${outlets.map(() => "---").join("|")}|`);
+  if (facts.length === 0 || members.length < 2)
+    return [...lines, "", "_A single article: nothing to compare._", ""].join("\n");
+  lines.push(
+    "",
+    `| Fact | ${outlets.map(escapeMarkdown).join(" | ")} |`,
+    `|---|${outlets.map(() => "---").join("|")}|`,
+  );
   for (const fact of facts) {
     const cells = fact.cells.map((c) => cellLines(c, maxWordings).map(escapeMarkdown).join("<br>"));
     lines.push(`| ${escapeMarkdown(factTitle(fact))} | ${cells.join(" | ")} |`);

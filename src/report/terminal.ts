@@ -28,16 +28,26 @@ function renderStory(story: Story, articles: Map<string, Article>, opts: Termina
   const header = [
     `STORY ${story.id}: ${stripControls(story.title)}`,
     `${members.length} article(s) from ${outlets.length} outlet(s)${story.firstPublished ? `, published ${story.firstPublished}` : ""}`,
-    ...members.map((a, i) => `  [${outlets[i] ?? a.id}] ${stripControls(a.title?.value ?? "(untitled)")} — ${a.origin.locator}`),
+    ...members.map(
+      (a, i) =>
+        `  [${outlets[i] ?? a.id}] ${stripControls(a.title?.value ?? "(untitled)")} — ${a.origin.locator}`,
+    ),
   ];
   const facts = story.comparison?.facts ?? [];
-  if (facts.length === 0 || members.length < 2) return [...header, "  (a single article: nothing to compare)"].join("\n");
+  if (facts.length === 0 || members.length < 2)
+    return [...header, "  (a single article: nothing to compare)"].join("\n");
   const factWidth = Math.max(MIN_COLUMN_WIDTH, Math.floor(opts.width * FACT_COLUMN_SHARE));
-  const cellWidth = Math.max(MIN_COLUMN_WIDTH, Math.floor((opts.width - factWidth - 3 * (outlets.length + 1)) / outlets.length));
+  const cellWidth = Math.max(
+    MIN_COLUMN_WIDTH,
+    Math.floor((opts.width - factWidth - 3 * (outlets.length + 1)) / outlets.length),
+  );
   const widths = [factWidth, ...outlets.map(() => cellWidth)];
   const rows = [
     ["Fact", ...outlets],
-    ...facts.map((fact) => [factTitle(fact), ...fact.cells.map((c) => cellLines(c, opts.maxWordings).join("\n"))]),
+    ...facts.map((fact) => [
+      factTitle(fact),
+      ...fact.cells.map((c) => cellLines(c, opts.maxWordings).join("\n")),
+    ]),
   ];
   return [...header, renderTable(rows, widths)].join("\n");
 }

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Whole-pipeline speed on the example corpus (examples/): time per stage and articles per second,
+// on one core. The examples are small; this is a smoke measure until the ingest benchmark lands.
+// Usage: npm run bench -- [--rounds N]
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { createDefaultStages, loadKnowledge } from "../dist/index.js";
+import { peakMemoryMb, printTable } from "./common.mjs";
+
+const roundsIndex = process.argv.indexOf("--rounds");
+const rounds = roundsIndex > 0 ? Number(process.argv[roundsIndex + 1]) : 20;
+const examples = new URL("../examples/", import.meta.url).pathname;
+
+const loadStart = performance.now();
+const stages = createDefaultStages(loadKnowledge(), {});
+const loadMs = performance.now() - loadStart;
+
+const inputs = listFiles(examples).map((path) => ({ locator: path, bytes: readFileSync(path) }));
+const time = { ingest: 0, extract: 0, analyze: 0, cluster: 0, compare: 0 };
+let articles = [];
+for (let round = 0; round < rounds; round++) {
+  articles = [];
+  for (const input of inputs) {
+    let t = performance.now();
+    const { documents } = stages.ingest(input);
+    time.ingest += performance.now() - t;
+    for (const document of documents) {
+      t = performance.now();
+      const article = stages.extract(document);
+      time.extract += performance.now() - t;
+      t = performance.now();
+      articles.push(stages.analyze(article));
+      time.analyze += performance.now() - t;
+    }
+  }
+  let t = performance.now();
+  const stories = stages.cluster(articles);
+  time.cluster += performance.now() - t;
+  t = performance.now();
+  for (const story of stories) stages.compare(story, articles);
+  time.compare += performance.now() - t;
+}
+const total = Object.values(time).reduce((a, b) => a + b, 0);
+const processed = articles.length * rounds;
+console.log(
+  `${articles.length} example articles x ${rounds} rounds; knowledge loaded in ${loadMs.toFixed(0)} ms`,
+);
+printTable([
+  ["stage", "ms/article"],
+  ...Object.entries(time).map(([stage, ms]) => [stage, (ms / processed).toFixed(2)]),
+  ["total", (total / processed).toFixed(2)],
+]);
+console.log(
+  `throughput: ${((processed / total) * 1000).toFixed(1)} articles/s on one core; peak memory ${peakMemoryMb()} MB`,
+);
+
+function listFiles(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}

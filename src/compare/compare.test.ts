@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { type Article, emptyAnnotations, type Story } from "../model/index.js";
+import { createComparer } from "./index.js";
+
+function article(
+  id: string,
+  outlet: string,
+  text: string,
+  quantities: Article["annotations"]["quantities"] = [],
+): Article {
+  return {
+    id,
+    origin: { locator: `${id}.txt` },
+    outlet: { value: outlet, source: "record" },
+    authors: [],
+    text,
+    contentHash: id.padEnd(64, "0"),
+    removed: [],
+    credits: [],
+    extractedBy: { stage: "extract", method: "test" },
+    diagnostics: [],
+    annotations: { ...emptyAnnotations(), quantities },
+  };
+}
+
+const count = (text: string, start: number, low: number, high: number) => ({
+  start,
+  end: start + text.length,
+  text,
+  low,
+  high,
+  approximate: false,
+  unit: "people",
+  provenance: { stage: "analyze" as const, method: "test" },
+});
+
+describe("createComparer", () => {
+  const comparer = createComparer({ resolveDate: (v) => v });
+
+  it("marks non-overlapping numbers as differing and names both", () => {
+    const a = article("a", "Wire", "12 people died", [count("12 people", 0, 12, 12)]);
+    const b = article("b", "Daily", "dozens of people died", [count("dozens of people", 0, 24, 99)]);
+    const story: Story = { id: "s", title: "t", articleIds: ["a", "b"] };
+    const [fact] = comparer(story, [a, b]).facts;
+    expect(fact?.cells.map((c) => c.status)).toEqual(["differ", "differ"]);
+    expect(fact?.note).toMatch(/12-12 vs 24-99/);
+  });
+
+  it("marks a fact one outlet alone gives as only there, absent elsewhere", () => {
+    const a = article("a", "Wire", "12 people died", [count("12 people", 0, 12, 12)]);
+    const b = article("b", "Daily", "a storm hit");
+    const comparison = comparer({ id: "s", title: "t", articleIds: ["a", "b"] }, [a, b]);
+    expect(comparison.outlets).toEqual(["Wire", "Daily"]);
+    expect(comparison.facts[0]?.cells.map((c) => c.status)).toEqual(["only", "absent"]);
+  });
+
+  it("ignores articles outside the story", () => {
+    const a = article("a", "Wire", "12 people died", [count("12 people", 0, 12, 12)]);
+    const c = article("c", "Other", "99 people died", [count("99 people", 0, 99, 99)]);
+    const comparison = comparer({ id: "s", title: "t", articleIds: ["a"] }, [a, c]);
+    expect(comparison.outlets).toEqual(["Wire"]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { valuesAgree } from "./values.js";
+
+describe("valuesAgree", () => {
+  it("treats a missing value as an omission, not a conflict", () => {
+    expect(valuesAgree("event", undefined, "Syrian Arab Army")).toBe(true);
+  });
+  it("compares actors of an event", () => {
+    expect(valuesAgree("event", "Syrian Arab Army", "Syrian Arab Army")).toBe(true);
+    expect(valuesAgree("event", "Syrian Arab Army", "Syrian Democratic Forces")).toBe(false);
+  });
+  it("lets a coarse date contain a finer one, but not another day", () => {
+    expect(valuesAgree("date", "2017-11", "2017-11-08")).toBe(true);
+    expect(valuesAgree("date", "2017-11-08", "2017-11-09")).toBe(false);
+  });
+  it("compares numbers as ranges", () => {
+    expect(valuesAgree("number", "2500-3500", "3000-3000")).toBe(true);
+    expect(valuesAgree("number", "2500-3500", "12-12")).toBe(false);
+    expect(valuesAgree("number", "41-", "58-58")).toBe(true); // "at least 41" does not contradict 58
+    expect(valuesAgree("number", "-40", "58-58")).toBe(false); // "up to 40" does
+  });
+  it("keeps every value an outlet gives", () => {
+    expect(valuesAgree("date", "2017-11-08 | 2017-11-09", "2017-11-09")).toBe(true);
+  });
+});

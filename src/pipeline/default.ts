@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { createAnalyzer } from "../analyze/analyzer.js";
+import type { AnalysisComponent } from "../analyze/component.js";
+import {
+  type ActorDictionary,
+  createEntityRecognizer,
+  loadActorDictionary,
+} from "../analyze/entities/index.js";
+import { createEventExtractor } from "../analyze/events/index.js";
+import { createFramingTagger } from "../analyze/framing/index.js";
+import {
+  type EventLexicon,
+  type FramingLexicon,
+  loadEventLexicon,
+  loadFramingLexicon,
+  loadReportingLexicon,
+  type ReportingLexicon,
+} from "../analyze/lexicons.js";
+import { type Gazetteer, isKnownPlace, loadGazetteer } from "../analyze/places/gazetteer.js";
+import { createPlaceResolver } from "../analyze/places/resolver.js";
+import { createQuantityRecognizer } from "../analyze/quantities/index.js";
+import { createAttributionFinder, createQuoteFinder } from "../analyze/quotes/index.js";
+import { createTimeNormalizer, resolveAgainst } from "../analyze/times/index.js";
+import { createTokenizer } from "../analyze/tokens.js";
+import { createClusterer } from "../cluster/index.js";
+import { createComparer } from "../compare/index.js";
+import { createExtractor } from "../extract/index.js";
+import { createIngester } from "../ingest/index.js";
+import type { ContentFormat } from "../model/index.js";
+import type { PipelineStages } from "./run.js";
+
+/** Everything the stages know about the world, loaded once from data/ and passed in explicitly. */
+export interface Knowledge {
+  actors: ActorDictionary;
+  gazetteer: Gazetteer;
+  reporting: ReportingLexicon;
+  events: EventLexicon;
+  framing: FramingLexicon;
+  stopwords: ReadonlySet<string>;
+}
+
+export function loadKnowledge(): Knowledge {
+  return {
+    actors: loadActorDictionary(),
+    gazetteer: loadGazetteer(),
+    reporting: loadReportingLexicon(),
+    events: loadEventLexicon(),
+    framing: loadFramingLexicon(),
+    stopwords: loadStopwords(),
+  };
+}
+
+function loadStopwords(): ReadonlySet<string> {
+  const file = new URL("../../data/stopwords/en.json", import.meta.url);
+  const data = JSON.parse(readFileSync(file, "utf8")) as { words: string[] };
+  return new Set(data.words);
+}
+
+/** The analysis components in the order they run; the analyzer checks requirements when built. */
+export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
+  return [
+    createTokenizer(),
+    createEntityRecognizer({
+      actors: knowledge.actors,
+      isPlaceName: (s) => isKnownPlace(knowledge.gazetteer, s),
+    }),
+    createPlaceResolver({ gazetteer: knowledge.gazetteer }),
+    createTimeNormalizer(),
+    createQuantityRecognizer(),
+    createQuoteFinder({ lexicon: knowledge.reporting }),
+    createAttributionFinder({ lexicon: knowledge.reporting }),
+    createEventExtractor({ lexicon: knowledge.events }),
+    createFramingTagger({ lexicon: knowledge.framing }),
+  ];
+}
+
+export interface DefaultStageOptions {
+  /** Read every input as this format. */
+  as?: ContentFormat;
+}
+
+/**
+ * Builds every stage from knowledge and options. Without knowledge, only ingest and extract are
+ * usable (what `parallax extract` needs), and the other stages throw if called.
+ */
+export function createDefaultStages(
+  knowledge: Knowledge | undefined,
+  options: DefaultStageOptions = {},
+): PipelineStages {
+  const ingest = createIngester({ as: options.as });
+  const extract = createExtractor();
+  if (!knowledge) {
+    const unavailable = () => {
+      throw new Error("pipeline: analysis stages need knowledge (loadKnowledge())");
+    };
+    return { ingest, extract, analyze: unavailable, cluster: unavailable, compare: unavailable };
+  }
+  return {
+    ingest,
+    extract,
+    analyze: createAnalyzer(analysisComponents(knowledge)),
+    cluster: createClusterer({ stopwords: knowledge.stopwords }),
+    compare: createComparer({
+      resolveDate: resolveAgainst,
+      resolveSource: (name) => knowledge.actors.resolve(name),
+    }),
+  };
+}
