@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createGazetteer,
+  foldPlaceKey,
+  type Gazetteer,
+  type GazetteerEntry,
+  loadGazetteer,
+  loadPlaceDesignators,
+  withoutAdminDesignator,
+  withoutParticle,
+} from "./gazetteer.js";
+import { builtGazetteer } from "./test-support.js";
+
+describe("foldPlaceKey", () => {
+  it("lower-cases, removes diacritics and drops spaces, hyphens and apostrophes", () => {
+    expect(foldPlaceKey("Ālbū Kamāl")).toBe("albukamal");
+    expect(foldPlaceKey("Al-Bukamal")).toBe("albukamal");
+    expect(foldPlaceKey("Al Bu Kamal")).toBe("albukamal");
+    expect(foldPlaceKey("Al Qā’im")).toBe("alqaim");
+    expect(foldPlaceKey("Latʻakia")).toBe("latakia");
+    expect(foldPlaceKey("U.S.")).toBe("us");
+  });
+
+  it("folds letters Unicode does not decompose (Turkish dotless i, ø, ß)", () => {
+    expect(foldPlaceKey("Şanlıurfa")).toBe("sanliurfa");
+    expect(foldPlaceKey("Kahramanmaraş")).toBe("kahramanmaras");
+    expect(foldPlaceKey("Tromsø")).toBe("tromso");
+    expect(foldPlaceKey("Gießen")).toBe("giessen");
+  });
+
+  it("keeps Arabic and Cyrillic letters, without vowel marks", () => {
+    expect(foldPlaceKey("Ар-Ракка")).toBe("арракка");
+    expect(foldPlaceKey("الرَّقَّة")).toBe(foldPlaceKey("الرقه"));
+  });
+});
+
+describe("name variants", () => {
+  const designators = loadPlaceDesignators();
+  const particles = new Set(designators.particles);
+
+  it("strips a leading Arabic article written apart from the name", () => {
+    expect(withoutParticle("Ar Raqqah", particles)).toBe("Raqqah");
+    expect(withoutParticle("al-Bukamal", particles)).toBe("Bukamal");
+    expect(withoutParticle("Ash Shaddadi", particles)).toBe("Shaddadi");
+    expect(withoutParticle("Alabama", particles)).toBeUndefined();
+    expect(withoutParticle("Almaty City", particles)).toBeUndefined();
+  });
+
+  it("strips administrative designators before or after a name", () => {
+    expect(withoutAdminDesignator("Anbar province", designators)).toBe("Anbar");
+    expect(withoutAdminDesignator("Damascus Governorate", designators)).toBe("Damascus");
+    expect(withoutAdminDesignator("province of Idlib", designators)).toBe("Idlib");
+    expect(withoutAdminDesignator("Province", designators)).toBeUndefined();
+    expect(withoutAdminDesignator("Mexico City", designators)).toBeUndefined();
+  });
+});
+
+describe("createGazetteer (tiny data)", () => {
+  const town: GazetteerEntry = {
+    geonameId: 1,
+    name: "Ar Rastan",
+    lat: 34.9,
+    lon: 36.7,
+    countryCode: "SY",
+    admin1: "Homs",
+    featureClass: "P",
+    featureCode: "PPLA2",
+    population: 50000,
+    source: "geonames",
+    alternateNames: ["Rastan", "الرستن"],
+  };
+  const province: GazetteerEntry = {
+    name: "Homs Governorate",
+    lat: 34.6,
+    lon: 37.8,
+    countryCode: "SY",
+    featureClass: "A",
+    featureCode: "ADM1",
+    population: 800000,
+    source: "geonames",
+  };
+  const country: GazetteerEntry = {
+    name: "Netherlands",
+    lat: 52.2,
+    lon: 5.5,
+    countryCode: "NL",
+    featureClass: "A",
+    featureCode: "PCLI",
+    population: 17000000,
+    source: "supplement",
+    alternateNames: ["Holland"],
+  };
+  const g = createGazetteer([town, province, country]);
+
+  it("finds entries by name and alternate names in any script", () => {
+    expect(g.lookup("Rastan")).toEqual([expect.objectContaining({ geonameId: 1 })]);
+    expect(g.lookup("al-Rastan")[0]?.geonameId).toBe(1);
+    expect(g.lookup("الرستن")[0]?.geonameId).toBe(1);
+    expect(g.lookup("Holland")[0]?.name).toBe("Netherlands");
+  });
+
+  it("tries looser forms: leading 'the', possessive, designators", () => {
+    expect(g.lookup("the Netherlands")[0]?.countryCode).toBe("NL");
+    expect(g.lookup("Netherlands’s")[0]?.countryCode).toBe("NL");
+    expect(g.lookup("Homs")[0]?.featureCode).toBe("ADM1");
+    expect(g.lookup("Homs province")[0]?.featureCode).toBe("ADM1");
+  });
+
+  it("returns nothing for unknown names, and counts and finds countries", () => {
+    expect(g.lookup("Atlantis")).toEqual([]);
+    expect(g.lookup("")).toEqual([]);
+    expect(g.size).toBe(3);
+    expect(g.countryByCode("nl")?.name).toBe("Netherlands");
+    expect(g.countryByCode("SY")).toBeUndefined();
+  });
+
+  it("does not freeze or change the entries it is given", () => {
+    expect(Object.isFrozen(town)).toBe(false);
+    expect(g.lookup("Rastan")[0]).not.toBe(town);
+  });
+});
+
+describe("loadGazetteer", () => {
+  it("fails clearly when the gazetteer has not been built", () => {
+    expect(() => loadGazetteer("/nonexistent/gazetteer.json")).toThrow(/not built.*build-gazetteer\.mjs/);
+  });
+});
+
+describe("the built gazetteer", () => {
+  let g: Gazetteer;
+  beforeAll(() => {
+    g = builtGazetteer();
+  });
+
+  it("holds GeoNames towns, provinces, countries and the supplement", () => {
+    expect(g.size).toBeGreaterThan(200_000);
+    expect(g.countryByCode("SY")?.name).toBe("Syria");
+    expect(g.countryByCode("IQ")?.lat).toBeCloseTo(33.2, 0);
+    expect(g.lookup("Hmeimim")[0]).toMatchObject({
+      source: "supplement",
+      countryCode: "SY",
+      featureCode: "AIRB",
+    });
+  });
+
+  it.each(["Albu Kamal", "Al Bu Kamal", "Abu Kamal", "Al-Bukamal", "Abu Kemal", "البو كمال", "Абу-Камаль"])(
+    "reaches the Syrian border town from %s",
+    (surface) => {
+      const town = g.lookup(surface).find((e) => e.geonameId === 174448);
+      expect(town).toMatchObject({ countryCode: "SY", featureClass: "P" });
+      expect(town?.lat).toBeCloseTo(34.45, 1);
+      expect(town?.lon).toBeCloseTo(40.92, 1);
+    },
+  );
+
+  it("gives provinces the spellings of the seat they are named after", () => {
+    const province = g.lookup("Lattakia").find((e) => e.featureCode === "ADM1");
+    expect(province).toMatchObject({ name: "Latakia", countryCode: "SY" });
+  });
+
+  it("keeps only Latin, Arabic and Cyrillic alternate names", () => {
+    const paris = g.lookup("Paris").find((e) => e.featureCode === "PPLC");
+    const names = paris?.alternateNames ?? [];
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.some((n) => /[\p{Script=Han}\p{Script=Greek}\p{Script=Hebrew}]/u.test(n))).toBe(false);
+  });
+});

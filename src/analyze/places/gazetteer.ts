@@ -1,0 +1,339 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The place gazetteer: GeoNames towns, derived provinces and countries, and a hand-kept
+ * supplement (see data/gazetteer/README.md), indexed by folded name keys.
+ */
+
+export interface GazetteerEntry {
+  geonameId?: number;
+  name: string;
+  lat: number;
+  lon: number;
+  /** ISO 3166-1 alpha-2 code. */
+  countryCode?: string;
+  /** Name of the first-level administrative area (province, state) the place lies in. */
+  admin1?: string;
+  /** GeoNames feature class: A (country, province), P (town), S (facility), L (region), ... */
+  featureClass: string;
+  /** GeoNames feature code: PCLI, ADM1, ADM2, PPLC, PPLA, PPL, AIRB, RGN, ... */
+  featureCode: string;
+  /** 0 when unknown (GeoNames records many small seats with 0). */
+  population: number;
+  source: "geonames" | "supplement";
+  /** Other spellings, in Latin, Arabic and Cyrillic scripts; all of them are indexed. */
+  alternateNames?: readonly string[];
+}
+
+export interface Gazetteer {
+  /** Entries whose name or alternate name folds to the same key as `surface`; empty if none. */
+  lookup(surface: string): readonly GazetteerEntry[];
+  countryByCode(cc: string): GazetteerEntry | undefined;
+  readonly size: number;
+}
+
+/** Words around place names that are not part of the name (data/gazetteer/designators.json). */
+export interface PlaceDesignators {
+  /** Arabic article forms written before names: "al", "ar", "ash", ... ("Al-Raqqa" -> "Raqqa"). */
+  particles: readonly string[];
+  /** Words after a name that say it is an administrative area: "province", "governorate", ... */
+  adminSuffixes: readonly string[];
+  /** The same before a name: "province of", ... */
+  adminPrefixes: readonly string[];
+  /** Words written before a name: "the" ("the Netherlands"). */
+  leadingArticles: readonly string[];
+}
+
+export interface GazetteerOptions {
+  designators?: PlaceDesignators;
+}
+
+const DATA_DIR = new URL("../../../data/gazetteer/", import.meta.url);
+export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL("build/gazetteer.json", DATA_DIR));
+export const DEFAULT_DESIGNATORS_PATH = fileURLToPath(new URL("designators.json", DATA_DIR));
+export const BUILD_GAZETTEER_COMMAND = "node scripts/build-gazetteer.mjs";
+
+const GAZETTEER_FORMAT = "parallax-gazetteer";
+const GAZETTEER_VERSION = 1;
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+// ---------------------------------------------------------------------------------------------
+
+/** Letters that Unicode does not decompose into a base letter plus a mark. */
+const UNDECOMPOSED_LETTERS: Readonly<Record<string, string>> = {
+  ı: "i",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  þ: "th",
+  ħ: "h",
+  // Arabic spelling variants that transliterations and sources mix freely.
+  ة: "ه",
+  ى: "ي",
+};
+const UNDECOMPOSED = new RegExp(`[${Object.keys(UNDECOMPOSED_LETTERS).join("")}]`, "g");
+const PLAIN_ASCII = /^[a-z0-9 ]*$/;
+
+/**
+ * The key a place name is indexed and looked up by: lower case, diacritics removed, and every
+ * character that is not a letter or digit (spaces, hyphens, apostrophes, ʿayn signs) dropped,
+ * so "Al-Bukamal", "Al Bu Kamal" and "Ālbū Kamāl" all give "albukamal".
+ */
+export function foldPlaceKey(surface: string): string {
+  let s = surface.toLowerCase();
+  if (!PLAIN_ASCII.test(s)) {
+    s = s
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(UNDECOMPOSED, (c) => UNDECOMPOSED_LETTERS[c] ?? c);
+  }
+  return s.replace(/[^\p{L}\p{N}]|\p{Lm}/gu, "");
+}
+
+/** A first word and the rest, split at a space, hyphen or apostrophe ("Al-Bukamal", "Ar Raqqah"). */
+const LEADING_WORD = /^(\p{L}+)[\s\-\u2010\u2011'\u2019`]+(.+)$/u;
+
+/** The name without a leading particle ("Ar Raqqah" -> "Raqqah"), or undefined if it has none. */
+export function withoutParticle(name: string, particles: ReadonlySet<string>): string | undefined {
+  const match = LEADING_WORD.exec(name.trim());
+  if (!match?.[1] || !match[2]) return undefined;
+  return particles.has(match[1].toLowerCase()) ? match[2] : undefined;
+}
+
+/** The name without an administrative designator ("Anbar province" -> "Anbar"), if it has one. */
+export function withoutAdminDesignator(name: string, designators: PlaceDesignators): string | undefined {
+  const trimmed = name.trim();
+  const lower = trimmed.toLowerCase();
+  for (const suffix of designators.adminSuffixes) {
+    if (lower.endsWith(` ${suffix}`) && lower.length > suffix.length + 1) {
+      return trimmed.slice(0, trimmed.length - suffix.length - 1).trim();
+    }
+  }
+  for (const prefix of designators.adminPrefixes) {
+    if (lower.startsWith(`${prefix} `) && lower.length > prefix.length + 1) {
+      return trimmed.slice(prefix.length + 1).trim();
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Forms of a surface to try in turn when the surface itself is not a key: without "the",
+ * without a possessive "'s", without a leading particle, without "province"/"governorate".
+ */
+function fallbackSurfaces(surface: string, designators: PlaceDesignators, particles: ReadonlySet<string>) {
+  const forms: string[] = [];
+  let s = surface.trim().replace(/['\u2019]s$/u, "");
+  forms.push(s);
+  for (const article of designators.leadingArticles) {
+    if (s.toLowerCase().startsWith(`${article} `)) s = s.slice(article.length + 1);
+  }
+  forms.push(s);
+  const bare = withoutAdminDesignator(s, designators);
+  if (bare) forms.push(bare);
+  for (const form of [s, bare]) {
+    const stripped = form ? withoutParticle(form, particles) : undefined;
+    if (stripped) forms.push(stripped);
+  }
+  return forms;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index
+// ---------------------------------------------------------------------------------------------
+
+/** Builds an index over frozen copies of the given entries. */
+export function createGazetteer(entries: GazetteerEntry[], options: GazetteerOptions = {}): Gazetteer {
+  const designators = options.designators ?? loadPlaceDesignators();
+  const particles = new Set(designators.particles);
+  const frozen = entries.map((e) => Object.freeze({ ...e }));
+  const index = buildIndex(frozen, designators, particles);
+  const countries = new Map<string, GazetteerEntry>();
+  for (const e of frozen) {
+    if (e.countryCode && isCountry(e) && !countries.has(e.countryCode)) countries.set(e.countryCode, e);
+  }
+
+  function lookup(surface: string): readonly GazetteerEntry[] {
+    const tried = new Set<string>();
+    for (const form of fallbackSurfaces(surface, designators, particles)) {
+      const key = foldPlaceKey(form);
+      if (key === "" || tried.has(key)) continue;
+      tried.add(key);
+      const hits = index.get(key);
+      if (hits !== undefined)
+        return (typeof hits === "number" ? [hits] : hits).map((i) => frozen[i] as GazetteerEntry);
+    }
+    return [];
+  }
+
+  return {
+    lookup,
+    countryByCode: (cc) => countries.get(cc.toUpperCase()),
+    size: frozen.length,
+  };
+}
+
+export interface KnownPlaceOptions {
+  /**
+   * Count only towns of at least this population (countries, provinces and supplement entries
+   * always count): cities500 holds villages named "Independence" or "Police", so a recogniser
+   * that guesses from capitalised words may want, say, 10,000. Default 0: any entry.
+   */
+  minPopulation?: number;
+}
+
+/** True when the gazetteer has an entry for this surface (for the entity recogniser). */
+export function isKnownPlace(g: Gazetteer, surface: string, options: KnownPlaceOptions = {}): boolean {
+  const min = options.minPopulation ?? 0;
+  return g
+    .lookup(surface)
+    .some((e) => e.population >= min || e.featureClass === "A" || e.source === "supplement");
+}
+
+export function isCountry(e: GazetteerEntry): boolean {
+  return e.featureClass === "A" && e.featureCode.startsWith("PCL");
+}
+
+export function isAdminArea(e: GazetteerEntry): boolean {
+  return e.featureClass === "A" && e.featureCode.startsWith("ADM");
+}
+
+/** Entry indices under one key; most keys name one place, so a single index is stored bare. */
+type IndexHits = number | number[];
+
+/**
+ * Key -> entry indices. Every name is indexed as written, without a leading particle, and (for
+ * administrative areas) without its designator, so "Damascus Governorate" is found as "Damascus".
+ */
+function buildIndex(
+  entries: readonly GazetteerEntry[],
+  designators: PlaceDesignators,
+  particles: ReadonlySet<string>,
+): Map<string, IndexHits> {
+  const index = new Map<string, IndexHits>();
+  const keys = new Set<string>();
+  entries.forEach((entry, i) => {
+    keys.clear();
+    const admin = isAdminArea(entry);
+    for (const name of [entry.name, ...(entry.alternateNames ?? [])]) {
+      keys.add(foldPlaceKey(name));
+      const stripped = withoutParticle(name, particles);
+      if (stripped) keys.add(foldPlaceKey(stripped));
+      const bare = admin ? withoutAdminDesignator(name, designators) : undefined;
+      if (bare) keys.add(foldPlaceKey(bare));
+    }
+    for (const key of keys) {
+      if (key === "") continue;
+      const hits = index.get(key);
+      if (hits === undefined) index.set(key, i);
+      else if (typeof hits === "number") index.set(key, [hits, i]);
+      else hits.push(i);
+    }
+  });
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------------------------
+
+export function loadPlaceDesignators(path: string = DEFAULT_DESIGNATORS_PATH): PlaceDesignators {
+  const raw = JSON.parse(readFileSync(path, "utf8")) as Partial<PlaceDesignators>;
+  const list = (value: unknown, field: string): string[] => {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
+      throw new Error(`${path}: "${field}" must be an array of strings`);
+    }
+    return value.map((v: string) => v.toLowerCase());
+  };
+  return {
+    particles: list(raw.particles, "particles"),
+    adminSuffixes: list(raw.adminSuffixes, "adminSuffixes"),
+    adminPrefixes: list(raw.adminPrefixes, "adminPrefixes"),
+    leadingArticles: list(raw.leadingArticles, "leadingArticles"),
+  };
+}
+
+interface GazetteerFile {
+  format: string;
+  version: number;
+  fields: string[];
+  entries: unknown[][];
+}
+
+const EXPECTED_FIELDS = [
+  "geonameId",
+  "name",
+  "lat",
+  "lon",
+  "countryCode",
+  "admin1",
+  "featureClass",
+  "featureCode",
+  "population",
+  "source",
+  "alternateNames",
+] as const;
+
+/** Loads the file written by scripts/build-gazetteer.mjs; throws a clear error if it is missing. */
+export function loadGazetteer(
+  path: string = DEFAULT_GAZETTEER_PATH,
+  options: GazetteerOptions = {},
+): Gazetteer {
+  if (!existsSync(path)) {
+    throw new Error(
+      `gazetteer not built: ${path} does not exist. Build it with \`${BUILD_GAZETTEER_COMMAND}\`.`,
+    );
+  }
+  const file = JSON.parse(readFileSync(path, "utf8")) as GazetteerFile;
+  if (file.format !== GAZETTEER_FORMAT || file.version !== GAZETTEER_VERSION) {
+    throw new Error(
+      `${path}: not a version ${GAZETTEER_VERSION} gazetteer; rebuild with \`${BUILD_GAZETTEER_COMMAND}\``,
+    );
+  }
+  if (file.fields.join(",") !== EXPECTED_FIELDS.join(",")) {
+    throw new Error(
+      `${path}: unexpected fields ${file.fields.join(",")}; rebuild with \`${BUILD_GAZETTEER_COMMAND}\``,
+    );
+  }
+  return createGazetteer(file.entries.map(rowToEntry), options);
+}
+
+function rowToEntry(row: unknown[]): GazetteerEntry {
+  const [
+    geonameId,
+    name,
+    lat,
+    lon,
+    countryCode,
+    admin1,
+    featureClass,
+    featureCode,
+    population,
+    source,
+    alts,
+  ] = row as [
+    number | null,
+    string,
+    number,
+    number,
+    string | null,
+    string | null,
+    string,
+    string,
+    number,
+    "geonames" | "supplement",
+    string[],
+  ];
+  const entry: GazetteerEntry = { name, lat, lon, featureClass, featureCode, population, source };
+  if (geonameId !== null) entry.geonameId = geonameId;
+  if (countryCode !== null) entry.countryCode = countryCode;
+  if (admin1 !== null) entry.admin1 = admin1;
+  if (alts.length > 0) entry.alternateNames = alts;
+  return entry;
+}
