@@ -1,0 +1,75 @@
+import { collapseWhitespace } from "./blocks.js";
+import type { MetadataLexicon } from "./data.js";
+import { dateFromText } from "./dates.js";
+
+/** Splits an author field or byline ("Jane Doe and John Roe, Reuters") into candidate names. */
+export function splitAuthors(value: string): string[] {
+  return collapseWhitespace(value)
+    .replace(/^by\s+/i, "")
+    .split(/\s*(?:[,;|•·]|&|\band\b)\s*/i)
+    .map((name) =>
+      name
+        .replace(/^by\s+/i, "")
+        .replace(/[.:\s]+$/, "")
+        .trim(),
+    )
+    .filter((name) => name !== "");
+}
+
+export interface AuthorCheck {
+  lexicon: MetadataLexicon;
+  /** The outlet's name: an outlet is not its own author. */
+  outlet?: string;
+  maxWords: number;
+}
+
+/**
+ * Whether a value can be a person's (or an agency's) name: not a word like "Published", not a
+ * date or URL, not the outlet, a few capitalised words.
+ */
+export function isAuthorName(name: string, check: AuthorCheck): boolean {
+  const value = collapseWhitespace(name);
+  const lower = value.toLowerCase();
+  const words = value.split(" ");
+  if (value === "" || words.length > check.maxWords) return false;
+  if (/https?:|www\.|@|\d/.test(value)) return false;
+  if (dateFromText(value, "author") !== undefined) return false;
+  const junk = check.lexicon.authorJunk;
+  if (
+    junk.has(lower) ||
+    junk.has(words[0]?.toLowerCase() ?? "") ||
+    junk.has(words.at(-1)?.toLowerCase() ?? "")
+  ) {
+    return false;
+  }
+  if (check.outlet !== undefined && squash(check.outlet) === squash(value)) return false;
+  const particles = check.lexicon.nameParticles;
+  return (
+    words.every((word) => isNameWord(word, particles)) &&
+    words.some((word) => !particles.has(word.toLowerCase()))
+  );
+}
+
+/** Reads names from candidate values, keeping the first spelling of each and dropping junk. */
+export function cleanAuthors(values: readonly string[], check: AuthorCheck): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const value of values) {
+    const name = collapseWhitespace(value);
+    const key = squash(name);
+    if (seen.has(key) || !isAuthorName(name, check)) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
+}
+
+function isNameWord(word: string, particles: ReadonlySet<string>): boolean {
+  if (particles.has(word.toLowerCase())) return true;
+  // "O'Brien", "al-Assad", "Jean-Luc", "J.", "AP": a capital letter starts the word or follows a prefix.
+  return /^(?:[a-z]{1,3}[-'’])?\p{Lu}/u.test(word);
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}

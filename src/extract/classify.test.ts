@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BoilerplateKind } from "../model/index.js";
+import {
+  type BlockMatch,
+  createBlockClassifier,
+  dateOnlyBlock,
+  isLabelLike,
+  looksLikeHeadline,
+} from "./classify.js";
+import { loadBoilerplateData } from "./data.js";
+import { DEFAULT_EXTRACT_OPTIONS } from "./options.js";
+
+let classify: (block: string) => BlockMatch[];
+
+beforeAll(() => {
+  classify = createBlockClassifier(loadBoilerplateData().blocks);
+});
+
+/** The kind and rule of the first pattern that matches, as the raw reader would try it first. */
+function firstRule(block: string): [BoilerplateKind, string] | undefined {
+  const match = classify(block)[0];
+  return match ? [match.rule.kind, match.rule.id] : undefined;
+}
+
+describe("block patterns, one kind at a time", () => {
+  it.each([
+    ["Skip to Content", "navigation"],
+    ["Skip to main content", "navigation"],
+    ["Go to archive", "navigation"],
+    ["Share this article", "navigation"],
+    ["Share on Facebook", "navigation"],
+    ["Image placeholder title", "image-placeholder"],
+    ["Parliament Passes Budget Promo Image", "image-placeholder"],
+    ["Syrian Army soldiers (YouTube)", "caption"],
+    ["Flooded streets in the old town (AFP/Getty)", "caption"],
+    ["Consider donating to support our work", "donation"],
+    ["Help us to produce more articles like this. We depend on donations.", "donation"],
+    ["Keep your language polite. Illegal content will be deleted.", "comment-policy"],
+    ["If you have been approved to post comments without preview, you are responsible.", "comment-policy"],
+    ["We reserve the right to delete comments that are offensive.", "comment-policy"],
+    ["12 Comments", "comment-policy"],
+    ["In Short", "related-widget"],
+    ["No more articles.", "related-widget"],
+    ["Popular Video", "related-widget"],
+    ["Read more: Aftershocks rattle coastal towns", "related-widget"],
+    ["Sources: AP via Independent, Newsweek, Time", "credits"],
+    ["Featured image: Commons", "credits"],
+    ["Photo: Jane Roe/Reuters", "credits"],
+    ["Published: November 10, 2017, 9:52 am", "metadata"],
+    ["Updated 12 Mar 2024, 08:15", "metadata"],
+    ["By Jane Doe", "metadata"],
+    ["© 2024 Some Daily. All rights reserved.", "metadata"],
+    ["Advertisement", "other"],
+  ] as const)("%s -> %s", (block, kind) => {
+    expect(firstRule(block)?.[0]).toBe(kind);
+  });
+
+  it.each([
+    "The court ruled on Monday that the ban was unlawful.",
+    "Voters in the capital queued for hours to cast their ballots (turnout was high).",
+    "Officials said they would share the report with parliament next week.",
+    "Rescuers were still searching the rubble on Wednesday, a day after the earthquake struck, and said they had found survivors in two collapsed buildings (AP).",
+  ])("leaves body text alone: %s", (block) => {
+    expect(classify(block)).toEqual([]);
+  });
+
+  it("reads values from named groups", () => {
+    const promo = classify("Parliament Passes Budget Promo Image")[0];
+    expect(promo?.rule.role).toBe("title-echo");
+    expect(promo?.groups.title).toBe("Parliament Passes Budget");
+    expect(classify("Published: November 10, 2017, 9:52 am")[0]?.groups.date).toBe(
+      "November 10, 2017, 9:52 am",
+    );
+    expect(classify("By Ana Torres and Luis Medina")[0]?.groups.authors).toBe("Ana Torres and Luis Medina");
+  });
+
+  it("ends the article at appeals, comment policies and copyright lines only", () => {
+    expect(classify("Consider donating to support our work")[0]?.rule.endsArticle).toBe(true);
+    expect(classify("We reserve the right to delete comments.")[0]?.rule.endsArticle).toBe(true);
+    expect(classify("© 2024 Some Daily")[0]?.rule.endsArticle).toBe(true);
+    expect(classify("Read more: Storm warning")[0]?.rule.endsArticle).toBe(false);
+    expect(classify("Image placeholder title")[0]?.rule.endsArticle).toBe(false);
+  });
+
+  it("respects maxWords: a long sentence is not a caption", () => {
+    const long =
+      "Thousands of people marched through the centre of the capital on Saturday to protest against the new law (video)";
+    expect(classify(long)).toEqual([]);
+  });
+});
+
+describe("structural rules", () => {
+  it("treats short lines without final punctuation as labels", () => {
+    expect(isLabelLike("Politics", 8)).toBe(true);
+    expect(isLabelLike("Terms of use", 8)).toBe(true);
+    expect(isLabelLike("The government said it would appeal.", 8)).toBe(false);
+    expect(isLabelLike("One two three four five six seven eight nine", 8)).toBe(false);
+  });
+
+  it("recognises headline-like lines", () => {
+    const limits = DEFAULT_EXTRACT_OPTIONS;
+    expect(looksLikeHeadline("Opposition wins majority in regional election", limits)).toBe(true);
+    expect(looksLikeHeadline("Will the ceasefire hold?", limits)).toBe(true);
+    expect(looksLikeHeadline("In Short", limits)).toBe(false); // too few words
+    expect(looksLikeHeadline("The court ruled on Monday that the ban was unlawful.", limits)).toBe(false);
+    expect(looksLikeHeadline("lower-case start of a line", limits)).toBe(false);
+  });
+
+  it("finds blocks that are only a date", () => {
+    expect(dateOnlyBlock("Nov. 10, 2017", DEFAULT_EXTRACT_OPTIONS)).toEqual({
+      value: "2017-11-10",
+      precision: "day",
+      source: "dateline",
+    });
+    expect(dateOnlyBlock("Friday 10 November 2017 09.52 GMT", DEFAULT_EXTRACT_OPTIONS)?.value).toBe(
+      "2017-11-10T09:52",
+    );
+    expect(
+      dateOnlyBlock("Voters went to the polls on Nov. 10, 2017.", DEFAULT_EXTRACT_OPTIONS),
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { dateFromIso, dateFromText, dateFromUrl } from "./dates.js";
+
+describe("dateFromIso", () => {
+  it.each([
+    ["2017-11-10T09:52:00+01:00", "2017-11-10T09:52", "minute"],
+    ["2017-11-10T09:52Z", "2017-11-10T09:52", "minute"],
+    ["2017-11-10T09", "2017-11-10T09", "hour"],
+    ["2017-11-10", "2017-11-10", "day"],
+    ["2017-11-10T00:00:00Z", "2017-11-10", "day"], // a CMS's midnight means "no time given"
+    ["2017-11", "2017-11", "month"],
+    ["2017", "2017", "year"],
+  ])("%s -> %s (%s)", (input, value, precision) => {
+    expect(dateFromIso(input, "test")).toEqual({ value, precision, source: "test" });
+  });
+
+  it("rejects what is not a date", () => {
+    expect(dateFromIso("2017-13-10", "test")).toBeUndefined();
+    expect(dateFromIso("yesterday", "test")).toBeUndefined();
+    expect(dateFromIso("1234", "test")).toBeUndefined();
+  });
+});
+
+describe("dateFromText", () => {
+  it.each([
+    ["November 10, 2017, 9:52 am", "2017-11-10T09:52", "minute"],
+    ["10 Nov 2017", "2017-11-10", "day"],
+    ["Nov. 10, 2017", "2017-11-10", "day"],
+    ["2017-11-10", "2017-11-10", "day"],
+    ["Updated 12 Mar 2024, 08:15", "2024-03-12T08:15", "minute"],
+    ["Nov 10", "XXXX-11-10", "day"],
+  ])("%s -> %s (%s)", (input, value, precision) => {
+    expect(dateFromText(input, "dateline")?.date).toEqual({ value, precision, source: "dateline" });
+  });
+
+  it("ignores relative and partial dates", () => {
+    expect(dateFromText("two days ago", "dateline")).toBeUndefined();
+    expect(dateFromText("March 2011", "dateline")).toBeUndefined();
+  });
+});
+
+describe("dateFromUrl", () => {
+  it("reads day and month paths", () => {
+    expect(dateFromUrl("https://example.com/2017/11/10/army-takes-town")).toEqual({
+      value: "2017-11-10",
+      precision: "day",
+      source: "url",
+    });
+    expect(dateFromUrl("https://example.com/news/2024-03-05-court-ruling.html")?.value).toBe("2024-03-05");
+    expect(dateFromUrl("https://example.com/2017/11/army-takes-town")).toEqual({
+      value: "2017-11",
+      precision: "month",
+      source: "url",
+    });
+  });
+
+  it("ignores numbers that are not dates", () => {
+    expect(dateFromUrl("https://example.com/story/123456/5678")).toBeUndefined();
+    expect(dateFromUrl("https://example.com/2017/13/40/x")).toBeUndefined();
+  });
+});
