@@ -88,7 +88,8 @@ function differenceNote(claims: Claim[]): string {
 
 function canonicalCitation(claim: Claim, options: CompareOptions): Claim {
   if (claim.kind !== "citation" || !options.resolveSource || !claim.key.startsWith("cite:")) return claim;
-  const name = claim.label.replace(/^cites /, "");
+  // "AP via Independent": the wire is the source; the paper that carried it is only the channel.
+  const name = claim.label.replace(/^cites /, "").split(/\s+via\s+/i)[0] ?? "";
   const actor = options.resolveSource(name);
   return actor ? { ...claim, key: `cite:${actor.actorId}`, label: `cites ${actor.canonical}` } : claim;
 }

@@ -102,7 +102,7 @@ export function createDefaultStages(
     cluster: createClusterer({ stopwords: knowledge.stopwords }),
     compare: createComparer({
       resolveDate: resolveAgainst,
-      resolveSource: (name) => knowledge.actors.resolve(name),
+      resolveSource: createActorLookup(knowledge.actors),
     }),
   };
 }

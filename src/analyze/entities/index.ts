@@ -11,3 +11,4 @@ export {
 } from "./dictionary.js";
 export { DEFAULT_ENTITY_OPTIONS, type EntityOptions } from "./options.js";
 export { createEntityRecognizer, type EntityRecognizerOptions } from "./recognizer.js";
+export { type ActorRef, createActorLookup } from "./lookup.js";
