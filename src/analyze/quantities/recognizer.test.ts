@@ -1,0 +1,159 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Article, emptyAnnotations, type Quantity } from "../../model/index.js";
+import type { AnalysisComponent } from "../component.js";
+import { createTimeNormalizer } from "../times/index.js";
+import { createTokenizer } from "../tokens.js";
+import { createQuantityRecognizer } from "./index.js";
+
+const seed = (name: string) =>
+  readFileSync(new URL(`../../../examples/albu-kamal/${name}`, import.meta.url), "utf8");
+
+let tokenizer: AnalysisComponent;
+let times: AnalysisComponent;
+let recognizer: AnalysisComponent;
+
+beforeAll(() => {
+  tokenizer = createTokenizer();
+  times = createTimeNormalizer();
+  recognizer = createQuantityRecognizer();
+});
+
+/** Runs tokens, times and quantities on a hand-made article. */
+function quantitiesOf(text: string, published = "2024-03-11"): Quantity[] {
+  let article: Article = {
+    id: "test",
+    origin: { locator: "test" },
+    authors: [],
+    published: { value: published, precision: "day", source: "test" },
+    text,
+    contentHash: "",
+    removed: [],
+    credits: [],
+    extractedBy: { stage: "extract", method: "test" },
+    diagnostics: [],
+    annotations: emptyAnnotations(),
+  };
+  for (const component of [tokenizer, times]) {
+    article = { ...article, annotations: { ...article.annotations, ...component.run(article) } };
+  }
+  return recognizer.run(article).quantities ?? [];
+}
+
+function find(quantities: Quantity[], text: string): Quantity {
+  const found = quantities.find((q) => q.text === text);
+  if (!found) throw new Error(`no quantity "${text}" in ${JSON.stringify(quantities.map((q) => q.text))}`);
+  return found;
+}
+
+describe("the seed articles", () => {
+  it("reads the fighters estimate of 001 as a range with what it counts", () => {
+    const quantities = quantitiesOf(seed("001_00835ee31e389aee.txt"), "2017-11-10");
+    const fighters = find(quantities, "between 2,500 and 3,500 ISIS fighters");
+    expect(fighters).toMatchObject({
+      low: 2500,
+      high: 3500,
+      approximate: false,
+      unit: "fighter",
+      counted: "ISIS fighters",
+    });
+    expect(fighters.value).toBeUndefined();
+    // "Nov. 8" and "Nov. 9" are dates, not counts
+    expect(quantities.some((q) => /\b[89]\b/.test(q.text))).toBe(false);
+  });
+
+  it("reads 000, skipping years, durations and codes", () => {
+    const text = seed("000_94ae060d2235aff0.txt");
+    const quantities = quantitiesOf(text, "2017-11-10");
+    expect(find(quantities, "Hunderds of thousands of people")).toMatchObject({
+      low: 200_000,
+      approximate: true,
+      unit: "people",
+      counted: "people",
+    });
+    expect(find(quantities, "half of Syria’s landmass")).toMatchObject({ value: 0.5, unit: "landmass" });
+    const texts = quantities.map((q) => q.text).join(" | ");
+    for (const skipped of ["2014", "2011", "2017", "six", "two", "8A", "9:52"])
+      expect(texts).not.toContain(skipped);
+    for (const q of quantities) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
+
+describe("other news", () => {
+  it("reads an election report", () => {
+    const quantities = quantitiesOf(
+      "Turnout was 61.4 percent, up from 58% in 2019, and the party won 3.5 million votes, nearly 300 more seats than " +
+        "forecast and two-thirds of the vote in twenty-five districts.",
+    );
+    expect(find(quantities, "61.4 percent")).toMatchObject({
+      value: 61.4,
+      unit: "percent",
+      approximate: false,
+    });
+    expect(find(quantities, "58%")).toMatchObject({ value: 58, unit: "percent" });
+    expect(find(quantities, "3.5 million votes")).toMatchObject({ value: 3_500_000, unit: "vote" });
+    expect(find(quantities, "nearly 300 more seats")).toMatchObject({
+      value: 300,
+      approximate: true,
+      unit: "seat",
+    });
+    expect(find(quantities, "two-thirds of the vote").unit).toBe("vote");
+    expect(find(quantities, "twenty-five districts")).toMatchObject({ value: 25, unit: "district" });
+    expect(quantities.some((q) => q.text.includes("2019"))).toBe(false);
+  });
+
+  it("reads a court ruling: a 5-4 vote is a tally, not a range", () => {
+    const quantities = quantitiesOf(
+      "The Supreme Court ruled 5-4 on Thursday, and one of the justices wrote a dissent.",
+    );
+    const tally = find(quantities, "5-4");
+    expect(tally.low).toBeUndefined();
+    expect(tally.high).toBeUndefined();
+    expect(tally.value).toBeUndefined();
+    expect(quantities.some((q) => q.text.startsWith("one"))).toBe(false);
+  });
+
+  it("reads an earthquake report", () => {
+    const quantities = quantitiesOf(
+      "A magnitude 7.8 earthquake killed at least 12 people, injured more than 100 and left up to 40 villagers " +
+        "missing; between 2,500-3,500 homes and from 10 to 12 schools collapsed, and $3 million in aid arrived. " +
+        "A dozen soldiers and dozens of volunteers helped.",
+    );
+    expect(find(quantities, "magnitude 7.8 earthquake")).toMatchObject({ value: 7.8, unit: "magnitude" });
+    expect(find(quantities, "at least 12 people")).toMatchObject({ low: 12, unit: "people" });
+    expect(find(quantities, "more than 100")).toMatchObject({ low: 100 });
+    expect(find(quantities, "up to 40 villagers")).toMatchObject({ high: 40, unit: "villager" });
+    expect(find(quantities, "between 2,500-3,500 homes")).toMatchObject({
+      low: 2500,
+      high: 3500,
+      unit: "home",
+    });
+    expect(find(quantities, "from 10 to 12 schools")).toMatchObject({ low: 10, high: 12, unit: "school" });
+    expect(find(quantities, "$3 million")).toMatchObject({ value: 3_000_000, unit: "dollar" });
+    expect(find(quantities, "A dozen soldiers")).toMatchObject({
+      value: 12,
+      approximate: true,
+      unit: "soldier",
+    });
+    expect(find(quantities, "dozens of volunteers")).toMatchObject({
+      low: 24,
+      approximate: true,
+      unit: "volunteer",
+    });
+  });
+
+  it("reads a unit written before the number or hyphenated after it", () => {
+    const quantities = quantitiesOf("A 6.1-magnitude aftershock followed the magnitude 7.8 quake.");
+    expect(find(quantities, "6.1-magnitude aftershock")).toMatchObject({
+      value: 6.1,
+      unit: "magnitude",
+      counted: "aftershock",
+    });
+    expect(find(quantities, "magnitude 7.8 quake")).toMatchObject({ value: 7.8, unit: "magnitude" });
+  });
+
+  it("skips numbers in names and codes", () => {
+    const quantities = quantitiesOf("F-16 jets and a P-8A plane flew over Covid-19 wards at 9:52 on Nov. 9.");
+    expect(quantities).toEqual([]);
+  });
+});

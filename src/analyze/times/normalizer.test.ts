@@ -1,0 +1,220 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Article, emptyAnnotations, type TimeMention } from "../../model/index.js";
+import type { AnalysisComponent } from "../component.js";
+import { createTokenizer } from "../tokens.js";
+import { createTimeNormalizer } from "./index.js";
+
+const seed = (name: string) =>
+  readFileSync(new URL(`../../../examples/albu-kamal/${name}`, import.meta.url), "utf8");
+
+let tokenizer: AnalysisComponent;
+let normalizer: AnalysisComponent;
+
+beforeAll(() => {
+  tokenizer = createTokenizer();
+  normalizer = createTimeNormalizer();
+});
+
+/** A hand-made article: text, an optional publication day, and real sentences from the tokenizer. */
+function article(text: string, published?: string): Article {
+  const base = {
+    id: "test",
+    origin: { locator: "test" },
+    authors: [],
+    text,
+    contentHash: "",
+    removed: [],
+    credits: [],
+    extractedBy: { stage: "extract", method: "test" },
+    diagnostics: [],
+    annotations: emptyAnnotations(),
+    ...(published ? { published: { value: published, precision: "day", source: "test" } } : {}),
+  } satisfies Article;
+  const { sentences = [] } = tokenizer.run(base);
+  return { ...base, annotations: { ...base.annotations, sentences } };
+}
+
+function timesOf(text: string, published?: string): TimeMention[] {
+  return normalizer.run(article(text, published)).times ?? [];
+}
+
+function find(times: TimeMention[], text: string): TimeMention {
+  const found = times.find((t) => t.text === text);
+  if (!found) throw new Error(`no time mention "${text}" in ${JSON.stringify(times.map((t) => t.text))}`);
+  return found;
+}
+
+describe("the seed articles", () => {
+  it("reads 000 against its publication date", () => {
+    const times = timesOf(seed("000_94ae060d2235aff0.txt"), "2017-11-10T09:52");
+    expect(find(times, "this week")).toMatchObject({
+      timexType: "DATE",
+      value: "2017-W45",
+      precision: "week",
+      anchor: "2017-11-10",
+    });
+    expect(find(times, "2014")).toMatchObject({ timexType: "DATE", value: "2014", precision: "year" });
+    expect(find(times, "two years ago")).toMatchObject({
+      value: "2015",
+      precision: "year",
+      anchor: "2017-11-10",
+    });
+    expect(find(times, "six and a half years")).toMatchObject({
+      timexType: "DURATION",
+      value: "P6.5Y",
+      precision: "year",
+    });
+    expect(find(times, "weeks")).toMatchObject({ timexType: "DURATION", value: "PXW" });
+    expect(find(times, "March 2011")).toMatchObject({
+      timexType: "DATE",
+      value: "2011-03",
+      precision: "month",
+    });
+    expect(find(times, "November 10, 2017, 9:52 am")).toMatchObject({
+      timexType: "TIME",
+      value: "2017-11-10T09:52",
+      precision: "minute",
+    });
+  });
+
+  it("reads 001 against 2017-11-10", () => {
+    const times = timesOf(seed("001_00835ee31e389aee.txt"), "2017-11-10");
+    expect(times.filter((t) => t.text === "Nov. 8").map((t) => t.value)).toEqual(["2017-11-08"]);
+    expect(times.filter((t) => t.text === "Nov. 9").map((t) => t.value)).toEqual([
+      "2017-11-09",
+      "2017-11-09",
+    ]);
+    expect(find(times, "October")).toMatchObject({
+      value: "2017-10",
+      precision: "month",
+      anchor: "2017-11-10",
+    });
+  });
+
+  it("keeps what 001 says when it has no date, inventing no year", () => {
+    const times = timesOf(seed("001_00835ee31e389aee.txt"));
+    expect(find(times, "Nov. 8")).toMatchObject({ value: "XXXX-11-08", precision: "day" });
+    expect(find(times, "October")).toMatchObject({ value: "XXXX-10", precision: "month" });
+    expect(times.every((t) => t.anchor === undefined)).toBe(true);
+  });
+
+  it("gives offsets into the text", () => {
+    const text = seed("000_94ae060d2235aff0.txt");
+    for (const t of timesOf(text, "2017-11-10")) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe("the past bias (anchor Monday 2024-03-11)", () => {
+  const anchor = "2024-03-11";
+
+  it("puts a weekday or a yearless date on or before the anchor", () => {
+    expect(find(timesOf("The president spoke on Sunday.", anchor), "Sunday")).toMatchObject({
+      value: "2024-03-10",
+      precision: "day",
+      anchor,
+    });
+    expect(find(timesOf("Protesters gathered on March 12.", anchor), "March 12").value).toBe("2023-03-12");
+    expect(find(timesOf("Talks ended on March 10.", anchor), "March 10").value).toBe("2024-03-10");
+    expect(find(timesOf("The election commission met Monday.", anchor), "Monday").value).toBe(anchor);
+  });
+
+  it("looks forward in a sentence about the future", () => {
+    expect(find(timesOf("Parliament will vote on March 12.", anchor), "March 12").value).toBe("2024-03-12");
+    expect(find(timesOf("The ruling is set to take effect on Sunday.", anchor), "Sunday").value).toBe(
+      "2024-03-17",
+    );
+    expect(find(timesOf("Voters go to the polls next week.", anchor), "next week").value).toBe("2024-W12");
+  });
+
+  it("can be told to ignore future cues", () => {
+    const strict = createTimeNormalizer({ futureCues: false });
+    const times = strict.run(article("Parliament will vote on March 12.", anchor)).times ?? [];
+    expect(find(times, "March 12").value).toBe("2023-03-12");
+  });
+
+  it("resolves relative expressions against the anchor", () => {
+    const times = timesOf(
+      "Yesterday the minister resigned. Last month prices rose; this year they fell.",
+      anchor,
+    );
+    expect(find(times, "Yesterday")).toMatchObject({ value: "2024-03-10", precision: "day", anchor });
+    expect(find(times, "Last month")).toMatchObject({ value: "2024-02", precision: "month" });
+    expect(find(times, "this year")).toMatchObject({ value: "2024", precision: "year" });
+  });
+});
+
+describe("other news", () => {
+  it("reads an election report", () => {
+    const text =
+      "Voters went to the polls on Sunday and turnout reached 61.4 percent, the electoral commission said Monday. " +
+      "The runoff will be held on April 7. The party has governed since 1998 and lost in the 1990s only once.";
+    const times = timesOf(text, "2024-03-11");
+    expect(find(times, "Sunday").value).toBe("2024-03-10");
+    expect(find(times, "Monday").value).toBe("2024-03-11");
+    expect(find(times, "April 7").value).toBe("2024-04-07");
+    expect(find(times, "1998")).toMatchObject({ value: "1998", precision: "year" });
+    expect(find(times, "1990s")).toMatchObject({ value: "199", precision: "decade" });
+    expect(times.some((t) => t.text.includes("61.4"))).toBe(false);
+  });
+
+  it("reads a court ruling", () => {
+    const text =
+      "The Supreme Court ruled 5-4 on June 26, 2015, that the law, passed in 2010, was constitutional.";
+    const times = timesOf(text, "2015-06-27");
+    expect(find(times, "June 26, 2015")).toMatchObject({ value: "2015-06-26", precision: "day" });
+    expect(find(times, "2010").value).toBe("2010");
+    expect(times.some((t) => t.text.includes("5-4"))).toBe(false);
+  });
+
+  it("reads an earthquake report with a clock time", () => {
+    const text =
+      "The earthquake struck at 3:17 a.m. local time, and aftershocks continued for hours. " +
+      "Rescue teams work in shifts every day; the agency publishes figures daily.";
+    const times = timesOf(text, "2023-02-06");
+    expect(find(times, "3:17 a.m.")).toMatchObject({
+      timexType: "TIME",
+      value: "2023-02-06T03:17",
+      precision: "minute",
+    });
+    expect(find(times, "hours")).toMatchObject({ timexType: "DURATION", value: "PTXH", precision: "hour" });
+    expect(find(times, "every day")).toMatchObject({ timexType: "SET", value: "P1D" });
+    expect(find(times, "daily")).toMatchObject({ timexType: "SET", value: "P1D" });
+  });
+
+  it('reads an hour with a.m./p.m. but not a bare number after "at"', () => {
+    const times = timesOf("Results were announced at 11 p.m. after counting at 9 sites.", "2024-03-11");
+    expect(find(times, "11 p.m.")).toMatchObject({
+      timexType: "TIME",
+      value: "2024-03-11T23:00",
+      precision: "hour",
+    });
+    expect(times).toHaveLength(1);
+  });
+
+  it("reads sets and durations", () => {
+    const times = timesOf(
+      "The council meets every Sunday. The siege lasted two years and the talks 36 hours.",
+      "2024-03-11",
+    );
+    expect(find(times, "every Sunday")).toMatchObject({ timexType: "SET", value: "XXXX-WXX-7" });
+    expect(find(times, "two years")).toMatchObject({ timexType: "DURATION", value: "P2Y" });
+    expect(find(times, "36 hours")).toMatchObject({ timexType: "DURATION", value: "PT36H" });
+  });
+
+  it("is vague, not invented, when a relative expression has no anchor", () => {
+    const times = timesOf("Yesterday the minister resigned; two years ago he won. Talks resume next week.");
+    expect(find(times, "Yesterday")).toMatchObject({ value: "PAST_REF", precision: "vague" });
+    expect(find(times, "two years ago")).toMatchObject({ value: "PAST_REF", precision: "vague" });
+    expect(find(times, "next week")).toMatchObject({ value: "FUTURE_REF", precision: "vague" });
+    expect(times.every((t) => t.anchor === undefined)).toBe(true);
+  });
+
+  it("does not read names, slashes or bare numbers as dates", () => {
+    const times = timesOf(
+      "Theresa May said the 24/7 coverage of 3,500 voters at 9 sites was fine.",
+      "2024-03-11",
+    );
+    expect(times).toEqual([]);
+  });
+});
