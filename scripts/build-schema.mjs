@@ -35,7 +35,7 @@ const schema = {
     SourcedString: obj({ value: str, source: str }),
     Origin: obj({ locator: str, record: int }, ["locator"]),
     RemovedBlock: obj({ kind: { enum: ["navigation", "caption", "image-placeholder", "donation", "comment-policy", "related-widget", "credits", "metadata", "title", "other"] }, text: str, rule: str }),
-    Credit: obj({ text: str, names: arr(str) }),
+    Credit: obj({ kind: { enum: ["sources", "image", "other"] }, text: str, names: arr(str) }),
     Article: obj({
       id: str, origin: ref("Origin"), url: str, outlet: sourcedStr, title: sourcedStr, authors: arr(sourcedStr),
       published: ref("DateValue"), language: sourcedStr, text: str, contentHash: { type: "string", pattern: "^[0-9a-f]{64}$" },

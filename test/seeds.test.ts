@@ -8,6 +8,8 @@ let story: Story;
 let partisan: Article;
 let wire: Article;
 
+/** GeoNames writes the town "Ālbū Kamāl"; tests read labels without diacritics. */
+const plain = (label: string) => label.normalize("NFD").replace(/\p{M}/gu, "");
 const statusOf = (fact: Fact | undefined, article: Article) =>
   fact?.cells.find((c) => c.articleId === article.id)?.status;
 const wordingOf = (fact: Fact | undefined, article: Article) =>
@@ -32,7 +34,7 @@ describe("the seed story", () => {
   });
 
   it("both report the army's capture of the town", () => {
-    const capture = factMatching(story, "event", /^capture of (Abu Kamal|Albu Kamal)/i);
+    const capture = story.comparison?.facts.find((f) => f.kind === "event" && /^capture of A(l)?bu ?Kamal/i.test(plain(f.label)));
     expect(capture, JSON.stringify(story.comparison?.facts.map((f) => f.label))).toBeDefined();
     expect(statusOf(capture, partisan)).toBe("agree");
     expect(statusOf(capture, wire)).toBe("agree");

@@ -16,7 +16,8 @@ export const readEvents: ClaimReader = (article) =>
         key: `event:${event.action}:${subjectKey}`,
         kind: "event",
         label: `${event.action} of ${argumentName(subject)}`,
-        value: argumentName(event.actor),
+        // Only an actor resolved to an entity is compared: "they" or "army units" say too little.
+        value: event.actor?.id ? argumentName(event.actor) : undefined,
         wording: [wordingOf(article, sentenceOf(article, event))],
       },
     ];
@@ -26,7 +27,7 @@ export const readEvents: ClaimReader = (article) =>
 export const readEventDates: ClaimReader = (article, context) =>
   article.annotations.events.flatMap((event): Claim[] => {
     const subjectKey = argumentKey(event.target ?? event.place);
-    if (!subjectKey || !event.time) return [];
+    if (!subjectKey || !event.time || !isPointInTime(event.time.value)) return [];
     return [
       {
         key: `date:${event.action}:${subjectKey}`,
@@ -60,7 +61,8 @@ export const readNumbers: ClaimReader = (article) =>
 export const readQuotes: ClaimReader = (article) =>
   article.annotations.quotes.flatMap((quote): Claim[] => {
     const speaker = quote.speaker;
-    if (!speaker) return [];
+    // Indirect speech from an unnamed subject ("Estimates suggested that") is not someone's words.
+    if (!speaker || (!quote.direct && !speaker.actorId)) return [];
     const name = speaker.canonical ?? speaker.text;
     return [
       {
@@ -72,7 +74,7 @@ export const readQuotes: ClaimReader = (article) =>
     ];
   });
 
-/** Whom the outlet cites as its source, in the text or in its credit line. */
+/** Whom the outlet cites as its source, in the text or in its credit line (not picture credits). */
 export const readCitations: ClaimReader = (article) => [
   ...article.annotations.attributions.map(
     (a): Claim => ({
@@ -83,7 +85,7 @@ export const readCitations: ClaimReader = (article) => [
     }),
   ),
   ...article.credits.flatMap((credit, index) =>
-    credit.names.map((name): Claim => {
+    (credit.kind === "sources" ? credit.names : []).map((name): Claim => {
       const start = Math.max(0, credit.text.indexOf(name));
       return {
         key: `cite:${name.toLowerCase()}`,
@@ -116,6 +118,11 @@ export const readPlaces: ClaimReader = (article) =>
       wording: [wordingOf(article, place)],
     }),
   );
+
+/** Durations ("P6Y") and sets ("every Sunday") say how long or how often, not when. */
+function isPointInTime(value: string): boolean {
+  return !value.startsWith("P") && !value.startsWith("R");
+}
 
 function sentenceOf(article: Article, event: EventMention) {
   return article.annotations.sentences[event.sentence] ?? event;

@@ -7,7 +7,11 @@ import { collapseWhitespace } from "./blocks.js";
  * image: Commons"); each segment becomes one Credit, so the sources of the text stay apart
  * from the credits of the pictures.
  */
-export function parseCreditLine(line: string, labels: readonly string[]): Credit[] {
+export function parseCreditLine(
+  line: string,
+  labels: readonly string[],
+  sourceLabels: ReadonlySet<string> = new Set(),
+): Credit[] {
   const credits: Credit[] = [];
   for (const segment of collapseWhitespace(line).split(/\s+[/|]\s+/)) {
     const label = labelOf(segment, labels);
@@ -15,13 +19,14 @@ export function parseCreditLine(line: string, labels: readonly string[]): Credit
     if (label === undefined && previous) {
       // An unlabelled segment continues the previous one ("Photos: A / B").
       credits[credits.length - 1] = {
+        kind: previous.kind,
         text: `${previous.text} / ${segment}`,
         names: [...previous.names, ...creditNames(segment)],
       };
       continue;
     }
     const names = creditNames(label === undefined ? segment : segment.slice(label.length));
-    if (names.length > 0) credits.push({ text: segment, names });
+    if (names.length > 0) credits.push({ kind: creditKind(label, sourceLabels), text: segment, names });
   }
   return credits;
 }
@@ -37,7 +42,14 @@ export function creditOfCaption(caption: string, labels: readonly string[]): Cre
   if (candidate === undefined) return undefined;
   const label = labelOf(candidate, labels);
   const names = creditNames(label === undefined ? candidate : candidate.slice(label.length));
-  return names.length > 0 ? { text, names } : undefined;
+  return names.length > 0 ? { kind: "image", text, names } : undefined;
+}
+
+/** A labelled segment credits the text's sources or a picture; an unlabelled one, we cannot tell. */
+function creditKind(label: string | undefined, sourceLabels: ReadonlySet<string>): Credit["kind"] {
+  if (label === undefined) return "other";
+  const bare = label.replace(/\s*:\s*$/, "").toLowerCase();
+  return sourceLabels.has(bare) ? "sources" : "image";
 }
 
 /** Names in a credit: separated by commas, semicolons, "/" or "and"; "X via Y" stays one name. */

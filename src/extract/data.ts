@@ -40,6 +40,8 @@ export interface MetadataLexicon {
   articleTypes: ReadonlySet<string>;
   /** Lower-case labels that open a credit segment, e.g. "sources", "featured image". */
   creditLabels: readonly string[];
+  /** Lower-case credit labels that name the sources of the text, not of its pictures. */
+  sourceCreditLabels: ReadonlySet<string>;
   /** Lower-case words allowed inside a personal name: "del", "von", "al". */
   nameParticles: ReadonlySet<string>;
 }
@@ -137,6 +139,7 @@ function parseMetadata(json: unknown, file: string): MetadataLexicon {
     creditLabels: list("creditLabels")
       .map((v) => v.toLowerCase())
       .sort((a, b) => b.length - a.length),
+    sourceCreditLabels: new Set(list("sourceCreditLabels").map((v) => v.toLowerCase())),
     nameParticles: new Set(list("nameParticles").map((v) => v.toLowerCase())),
   };
 }

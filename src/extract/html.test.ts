@@ -84,7 +84,7 @@ describe("HTML extraction", () => {
   it("moves the figure caption to removed, and its credit to credits", () => {
     const caption = "The supreme court building in the capital. (Photo: Jane Roe/Example Agency)";
     expect(article.removed).toContainEqual({ kind: "caption", text: caption, rule: "html/figcaption" });
-    expect(article.credits).toEqual([{ text: caption, names: ["Jane Roe", "Example Agency"] }]);
+    expect(article.credits).toEqual([{ kind: "image", text: caption, names: ["Jane Roe", "Example Agency"] }]);
     expect(article.removed).toContainEqual({
       kind: "other",
       text: "Advertisement",
@@ -173,7 +173,7 @@ describe("HTML extraction", () => {
     );
     expect(short.title).toEqual({ value: "Vote count goes on", source: "html:h1" });
     expect(short.credits).toEqual([
-      { text: "Photo: Lee Chan/Example Wire", names: ["Lee Chan", "Example Wire"] },
+      { kind: "image", text: "Photo: Lee Chan/Example Wire", names: ["Lee Chan", "Example Wire"] },
     ]);
     expect(short.removed.map((r) => r.kind)).toEqual(["title", "credits", "related-widget"]);
     expect(short.outlet?.value).toBe("Tiny Times");

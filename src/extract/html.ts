@@ -92,6 +92,7 @@ function sortParagraphs(
   context: HtmlContext,
 ): { paragraphs: string[]; removed: RemovedBlock[]; credits: Credit[] } {
   const labels = context.options.data.metadata.creditLabels;
+  const sourceLabels = context.options.data.metadata.sourceCreditLabels;
   const kept: string[] = [];
   const removed: RemovedBlock[] = [];
   const credits: Credit[] = [];
@@ -106,13 +107,18 @@ function sortParagraphs(
       continue;
     }
     removed.push({ kind: match.rule.kind, text: paragraph, rule: match.rule.id });
-    credits.push(...creditsOf(paragraph, match, labels));
+    credits.push(...creditsOf(paragraph, match, labels, sourceLabels));
   }
   return { paragraphs: kept, removed, credits };
 }
 
-function creditsOf(paragraph: string, match: BlockMatch, labels: readonly string[]): Credit[] {
-  if (match.rule.role === "credit") return parseCreditLine(paragraph, labels);
+function creditsOf(
+  paragraph: string,
+  match: BlockMatch,
+  labels: readonly string[],
+  sourceLabels: ReadonlySet<string>,
+): Credit[] {
+  if (match.rule.role === "credit") return parseCreditLine(paragraph, labels, sourceLabels);
   const caption = match.rule.role === "caption-credit" ? creditOfCaption(paragraph, labels) : undefined;
   return caption ? [caption] : [];
 }

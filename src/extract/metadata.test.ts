@@ -18,10 +18,11 @@ describe("credits", () => {
     const credits = parseCreditLine(
       "Source: Reuters | Photo: Jane Roe/Example Agency",
       data.metadata.creditLabels,
+      data.metadata.sourceCreditLabels,
     );
     expect(credits).toEqual([
-      { text: "Source: Reuters", names: ["Reuters"] },
-      { text: "Photo: Jane Roe/Example Agency", names: ["Jane Roe", "Example Agency"] },
+      { kind: "sources", text: "Source: Reuters", names: ["Reuters"] },
+      { kind: "image", text: "Photo: Jane Roe/Example Agency", names: ["Jane Roe", "Example Agency"] },
     ]);
   });
 

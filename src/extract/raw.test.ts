@@ -88,7 +88,7 @@ describe("raw extraction of the seeds", () => {
       ["related-widget", "There are no more articl"],
       ["navigation", "Go to archive"],
     ]);
-    expect(seed000.credits).toEqual([{ text: "Syrian Army soldiers (YouTube)", names: ["YouTube"] }]);
+    expect(seed000.credits).toEqual([{ kind: "image", text: "Syrian Army soldiers (YouTube)", names: ["YouTube"] }]);
   });
 
   it("keeps exactly the article paragraphs of 001", () => {
@@ -179,7 +179,7 @@ describe("raw extraction of other sites", () => {
     });
     expect(article.outlet).toEqual({ value: "Some Daily", source: "boilerplate:outlet/copyright" });
     expect(article.credits).toEqual([
-      { text: "Rescue workers search a collapsed market (Reuters)", names: ["Reuters"] },
+      { kind: "image", text: "Rescue workers search a collapsed market (Reuters)", names: ["Reuters"] },
     ]);
     const rules = Object.fromEntries(article.removed.map((r) => [r.text, r.rule]));
     expect(rules["Share this article"]).toBe("navigation/share");

@@ -113,7 +113,7 @@ function readBlock(block: string, match: BlockMatch, options: ResolvedExtractOpt
     case "title-echo":
       return {};
     case "credit": {
-      const credits = parseCreditLine(block, labels);
+      const credits = parseCreditLine(block, labels, options.data.metadata.sourceCreditLabels);
       return credits.length > 0 ? { credits } : undefined;
     }
     case "caption-credit": {

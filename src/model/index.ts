@@ -124,6 +124,8 @@ export interface RemovedBlock {
 
 /** Credit lines and captions are kept apart from the body: they name sources, not facts. */
 export interface Credit {
+  /** "sources": whom the text came from; "image": who made a picture; "other": unlabelled. */
+  kind: "sources" | "image" | "other";
   text: string;
   /** Names read from the credit line, e.g. ["AP via Independent", "Newsweek", "Time"]. */
   names: string[];

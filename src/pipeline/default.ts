@@ -3,6 +3,7 @@ import { createAnalyzer } from "../analyze/analyzer.js";
 import type { AnalysisComponent } from "../analyze/component.js";
 import {
   type ActorDictionary,
+  createActorLookup,
   createEntityRecognizer,
   loadActorDictionary,
 } from "../analyze/entities/index.js";

@@ -72,6 +72,10 @@ export interface TimeWords {
   monthContext: readonly string[];
   /** Ending a relative expression, they tie it to another event, not to the anchor: "two days later". */
   eventRelative: readonly string[];
+  /** Days named by reference to another happening: "the same day", "the next day". */
+  anaphoricDays: readonly string[];
+  /** Words that open the clause naming that happening: "the same day [the assault began]". */
+  anaphoricClauseOpeners: readonly string[];
   /** Left out of a time mention's span, as TIMEX3 does: "on Sunday" -> "Sunday". */
   leadingPrepositions: readonly string[];
   /** TIMEX3 parts of day: "morning" -> "MO". */
@@ -151,6 +155,8 @@ export function parseQuantityLexicon(json: unknown, where = "quantities.json"): 
       yearContext: stringList(t.yearContext, at("times", "yearContext")),
       monthContext: stringList(t.monthContext, at("times", "monthContext")),
       eventRelative: stringList(t.eventRelative, at("times", "eventRelative")),
+      anaphoricDays: stringList(t.anaphoricDays, at("times", "anaphoricDays")),
+      anaphoricClauseOpeners: stringList(t.anaphoricClauseOpeners, at("times", "anaphoricClauseOpeners")),
       leadingPrepositions: stringList(t.leadingPrepositions, at("times", "leadingPrepositions")),
       partsOfDay: stringRecord(t.partsOfDay, at("times", "partsOfDay")),
       standalonePartsOfDay: stringList(t.standalonePartsOfDay, at("times", "standalonePartsOfDay")),

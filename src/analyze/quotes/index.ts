@@ -207,8 +207,12 @@ function cueBefore(
   const view = viewBefore(article, tokens, quoted);
   const last = view.tokens.length - 1;
   if (![":", ","].includes(view.tokens[last]?.text ?? "")) return undefined;
-  for (let v = last - 1; v >= Math.max(0, last - VERB_BEFORE_QUOTE_TOKENS); v--) {
-    if (!reader.isSpeechVerb(view.tokens[v])) continue;
+  // The nearest speech verb first; then the rest of the sentence ("Justice X wrote in dissent that
+  // the tribe had been promised a home, "..."), skipping passives, whose subject did not speak.
+  const near = Math.max(0, last - VERB_BEFORE_QUOTE_TOKENS);
+  const order = [...range(near, last).reverse(), ...range(0, near)];
+  for (const v of order) {
+    if (!reader.isSpeechVerb(view.tokens[v]) || isPassive(view.tokens, v)) continue;
     const subject = subjectBefore(view, v, view.chunks);
     return {
       ...(subject ? { speaker: reader.withAppositiveName(view, subject) } : {}),
@@ -216,6 +220,16 @@ function cueBefore(
     };
   }
   return undefined;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+/** "had been promised", "was told": the subject is the one spoken to, not the speaker. */
+function isPassive(tokens: readonly Token[], verb: number): boolean {
+  const before = tokens[verb - 1];
+  return before !== undefined && before.lemma === "be";
 }
 
 /** Words "X said (that) ..." report without quoting; the speaker is the verb's subject. */

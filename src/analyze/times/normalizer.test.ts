@@ -218,3 +218,31 @@ describe("other news", () => {
     expect(times).toEqual([]);
   });
 });
+
+describe("days named through another happening", () => {
+  it("keeps 'the same day the assault began' as one vague day", async () => {
+    const { createTokenizer } = await import("../tokens.js");
+    const { createTimeNormalizer } = await import("./index.js");
+    const { emptyAnnotations } = await import("../../model/index.js");
+    const text = "The town was captured on the same day the assault began. Talks resumed the next day.";
+    const base = {
+      id: "t",
+      origin: { locator: "t" },
+      authors: [],
+      text,
+      contentHash: "0".repeat(64),
+      removed: [],
+      credits: [],
+      extractedBy: { stage: "extract" as const, method: "test" },
+      diagnostics: [],
+      published: { value: "2017-11-10", precision: "day" as const, source: "test" },
+      annotations: emptyAnnotations(),
+    };
+    const sentences = createTokenizer().run(base).sentences ?? [];
+    const times = createTimeNormalizer().run({ ...base, annotations: { ...emptyAnnotations(), sentences } }).times ?? [];
+    expect(times.map((t) => [t.text, t.value, t.precision])).toEqual([
+      ["the same day the assault began", "XXXX-XX-XX", "vague"],
+      ["the next day", "XXXX-XX-XX", "vague"],
+    ]);
+  });
+});

@@ -16,6 +16,8 @@ export interface PatternReader {
 }
 
 /** Years news write as bare numbers; outside this range a four-digit number is a count or a code. */
+/** The clause after "the same day" that names the other happening; longer runs are rarely one clause. */
+const MAX_ANAPHORIC_CLAUSE_CHARS = 60;
 const YEAR_PATTERN = "(?:1[5-9]\\d\\d|20\\d\\d)";
 const PERIOD_PRECISION: Readonly<Record<string, TimePrecision>> = {
   week: "week",
@@ -59,6 +61,13 @@ export function createPatternReader(words: TimeWords, numbers: NumberReader): Pa
     "giu",
   );
 
+  // "the same day the assault began": a day known only through another happening. The clause that
+  // names it is kept in the span (up to the next punctuation) because it is what the day means.
+  const anaphoricDay = new RegExp(
+    `(?<![\\p{L}])(${alternation(words.anaphoricDays)})(?:\\s+(?:${alternation(words.anaphoricClauseOpeners)})\\s+[^.,;:!?()"“”]{1,${MAX_ANAPHORIC_CLAUSE_CHARS}}?(?=[.,;:!?()"“”]|$))?`,
+    "giu",
+  );
+
   function read(context: SentenceContext, phrases: readonly NumberPhrase[]): Candidate[] {
     const sentenceText = context.text.slice(context.sentence.start, context.sentence.end);
     const offset = context.sentence.start;
@@ -73,6 +82,7 @@ export function createPatternReader(words: TimeWords, numbers: NumberReader): Pa
       ...matchAll(setQuantified, sentenceText).flatMap((m) => quantifiedSet(m, offset)),
       ...matchAll(setAdverb, sentenceText).map((m) => adverbSet(m, offset)),
       ...matchAll(vague, sentenceText).map((m) => vagueCandidate(m, offset)),
+      ...matchAll(anaphoricDay, sentenceText).map((m) => anaphoricCandidate(m, offset)),
     ];
   }
 
@@ -207,6 +217,20 @@ export function createPatternReader(words: TimeWords, numbers: NumberReader): Pa
       value,
       precision: setPrecision(value),
       method: "pattern:set",
+      priority: PATTERN_PRIORITY,
+    };
+  }
+
+  /** A day that cannot be dated without the other happening: value unknown, precision vague. */
+  function anaphoricCandidate(m: RegExpExecArray, offset: number): Candidate {
+    const start = offset + m.index;
+    return {
+      start,
+      end: start + m[0].trimEnd().length,
+      timexType: "DATE",
+      value: "XXXX-XX-XX",
+      precision: "vague",
+      method: "pattern:anaphoric-day",
       priority: PATTERN_PRIORITY,
     };
   }
