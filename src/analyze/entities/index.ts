@@ -9,6 +9,6 @@ export {
   loadActorDictionary,
   type NameRules,
 } from "./dictionary.js";
+export { type ActorRef, createActorLookup } from "./lookup.js";
 export { DEFAULT_ENTITY_OPTIONS, type EntityOptions } from "./options.js";
 export { createEntityRecognizer, type EntityRecognizerOptions } from "./recognizer.js";
-export { type ActorRef, createActorLookup } from "./lookup.js";

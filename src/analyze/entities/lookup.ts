@@ -28,7 +28,9 @@ export function createActorLookup(dictionary: ActorDictionary): (name: string) =
   }
   return (name) => {
     const trimmed = name.trim();
-    return exact.get(trimmed) ?? folded.get(fold(trimmed)) ?? folded.get(fold(trimmed.replace(/^the\s+/i, "")));
+    return (
+      exact.get(trimmed) ?? folded.get(fold(trimmed)) ?? folded.get(fold(trimmed.replace(/^the\s+/i, "")))
+    );
   };
 }
 

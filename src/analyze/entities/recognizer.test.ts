@@ -193,7 +193,11 @@ describe("people within a document", () => {
   it("merges an unknown person's surname, even at the start of a sentence", () => {
     const entities = entitiesOf("Gen. Omar Haddad led the assault. Haddad said the town was clear.");
     expect(one(entities, "Omar Haddad").type).toBe("PERSON");
-    expect(one(entities, "Haddad")).toMatchObject({ type: "PERSON", actorId: "person:omar-haddad", canonical: "Omar Haddad" });
+    expect(one(entities, "Haddad")).toMatchObject({
+      type: "PERSON",
+      actorId: "person:omar-haddad",
+      canonical: "Omar Haddad",
+    });
   });
 });
 

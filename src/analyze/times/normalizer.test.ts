@@ -239,7 +239,8 @@ describe("days named through another happening", () => {
       annotations: emptyAnnotations(),
     };
     const sentences = createTokenizer().run(base).sentences ?? [];
-    const times = createTimeNormalizer().run({ ...base, annotations: { ...emptyAnnotations(), sentences } }).times ?? [];
+    const times =
+      createTimeNormalizer().run({ ...base, annotations: { ...emptyAnnotations(), sentences } }).times ?? [];
     expect(times.map((t) => [t.text, t.value, t.precision])).toEqual([
       ["the same day the assault began", "XXXX-XX-XX", "vague"],
       ["the next day", "XXXX-XX-XX", "vague"],
