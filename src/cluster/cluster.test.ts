@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Article, emptyAnnotations } from "../model/index.js";
+import { type Article, articleFromText } from "../model/index.js";
 import { createClusterer } from "./index.js";
 
 function article(id: string, text: string, published?: string): Article {
-  return {
-    id,
-    origin: { locator: id },
-    authors: [],
-    published: published ? { value: published, precision: "day", source: "record" } : undefined,
-    text,
-    contentHash: id.padEnd(64, "0"),
-    removed: [],
-    credits: [],
-    extractedBy: { stage: "extract", method: "test" },
-    diagnostics: [],
-    annotations: emptyAnnotations(),
-  };
+  const date = published
+    ? { published: { value: published, precision: "day" as const, source: "record" } }
+    : {};
+  return articleFromText(text, { id, origin: { locator: id }, ...date });
 }
 
 const quakeA = article(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Article, emptyAnnotations, type Story } from "../model/index.js";
+import { type Article, articleFromText, emptyAnnotations, type Story } from "../model/index.js";
 import { createComparer } from "./index.js";
 
 function article(
@@ -8,19 +8,12 @@ function article(
   text: string,
   quantities: Article["annotations"]["quantities"] = [],
 ): Article {
-  return {
+  return articleFromText(text, {
     id,
     origin: { locator: `${id}.txt` },
     outlet: { value: outlet, source: "record" },
-    authors: [],
-    text,
-    contentHash: id.padEnd(64, "0"),
-    removed: [],
-    credits: [],
-    extractedBy: { stage: "extract", method: "test" },
-    diagnostics: [],
     annotations: { ...emptyAnnotations(), quantities },
-  };
+  });
 }
 
 const count = (text: string, start: number, low: number, high: number) => ({

@@ -337,6 +337,26 @@ export function emptyAnnotations(): Annotations {
   };
 }
 
+/**
+ * An article holding only `text`, for building articles by hand (tests, text given as is):
+ * no metadata, no annotations. `fields` fill in or replace anything else.
+ */
+export function articleFromText(text: string, fields: Partial<Article> = {}): Article {
+  return {
+    id: "article",
+    origin: { locator: "text" },
+    authors: [],
+    text,
+    contentHash: "",
+    removed: [],
+    credits: [],
+    extractedBy: { stage: "extract", method: "text" },
+    diagnostics: [],
+    annotations: emptyAnnotations(),
+    ...fields,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cluster and compare: stories and their facts
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article, Entity } from "../../model/index.js";
-import { emptyAnnotations } from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
+import { tokenizedArticle } from "../test-support.js";
 import { createTokenizer } from "../tokens.js";
 import { type ActorDictionary, loadActorDictionary } from "./dictionary.js";
 import { createEntityRecognizer } from "./recognizer.js";
@@ -42,19 +42,7 @@ beforeAll(() => {
 });
 
 function article(text: string): Article {
-  const base: Article = {
-    id: "test",
-    origin: { locator: "test" },
-    authors: [],
-    text,
-    contentHash: "",
-    removed: [],
-    credits: [],
-    extractedBy: { stage: "extract", method: "test" },
-    diagnostics: [],
-    annotations: emptyAnnotations(),
-  };
-  return { ...base, annotations: { ...base.annotations, ...tokenizer.run(base) } };
+  return tokenizedArticle(tokenizer, text);
 }
 
 function entitiesOf(text: string, component = recognizer): Entity[] {

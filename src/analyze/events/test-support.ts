@@ -7,8 +7,8 @@ import type {
   Span,
   TimeMention,
 } from "../../model/index.js";
-import { emptyAnnotations } from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
+import { tokenizedArticle } from "../test-support.js";
 
 /**
  * Test support for the quote, event and framing components: articles built by hand from text,
@@ -99,24 +99,11 @@ export function articleOf(
   text: string,
   mentions: { entities?: Entity[]; places?: Place[]; times?: TimeMention[] } = {},
 ): Article {
-  const bare: Article = {
-    id: "test",
-    origin: { locator: "test" },
-    authors: [],
-    text,
-    contentHash: "",
-    removed: [],
-    credits: [],
-    extractedBy: { stage: "extract", method: "test" },
-    diagnostics: [],
-    annotations: emptyAnnotations(),
-  };
-  const tokens = tokenizer.run(bare);
+  const bare = tokenizedArticle(tokenizer, text);
   return {
     ...bare,
     annotations: {
       ...bare.annotations,
-      ...tokens,
       entities: mentions.entities ?? [],
       places: mentions.places ?? [],
       times: mentions.times ?? [],

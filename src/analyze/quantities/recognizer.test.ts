@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Article, emptyAnnotations, type Quantity } from "../../model/index.js";
+import type { Quantity } from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
+import { publishedOn, tokenizedArticle } from "../test-support.js";
 import { createTimeNormalizer } from "../times/index.js";
 import { createTokenizer } from "../tokens.js";
 import { createQuantityRecognizer } from "./index.js";
@@ -21,20 +22,8 @@ beforeAll(() => {
 
 /** Runs tokens, times and quantities on a hand-made article. */
 function quantitiesOf(text: string, published = "2024-03-11"): Quantity[] {
-  let article: Article = {
-    id: "test",
-    origin: { locator: "test" },
-    authors: [],
-    published: { value: published, precision: "day", source: "test" },
-    text,
-    contentHash: "",
-    removed: [],
-    credits: [],
-    extractedBy: { stage: "extract", method: "test" },
-    diagnostics: [],
-    annotations: emptyAnnotations(),
-  };
-  for (const component of [tokenizer, times]) {
+  let article = tokenizedArticle(tokenizer, text, publishedOn(published));
+  for (const component of [times]) {
     article = { ...article, annotations: { ...article.annotations, ...component.run(article) } };
   }
   return recognizer.run(article).quantities ?? [];

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Article, emptyAnnotations, type TimeMention } from "../../model/index.js";
+import type { Article, TimeMention } from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
+import { publishedOn, tokenizedArticle } from "../test-support.js";
 import { createTokenizer } from "../tokens.js";
 import { createTimeNormalizer } from "./index.js";
 
@@ -18,21 +19,7 @@ beforeAll(() => {
 
 /** A hand-made article: text, an optional publication day, and real sentences from the tokenizer. */
 function article(text: string, published?: string): Article {
-  const base = {
-    id: "test",
-    origin: { locator: "test" },
-    authors: [],
-    text,
-    contentHash: "",
-    removed: [],
-    credits: [],
-    extractedBy: { stage: "extract", method: "test" },
-    diagnostics: [],
-    annotations: emptyAnnotations(),
-    ...(published ? { published: { value: published, precision: "day", source: "test" } } : {}),
-  } satisfies Article;
-  const { sentences = [] } = tokenizer.run(base);
-  return { ...base, annotations: { ...base.annotations, sentences } };
+  return tokenizedArticle(tokenizer, text, published ? publishedOn(published) : {});
 }
 
 function timesOf(text: string, published?: string): TimeMention[] {
@@ -220,27 +207,11 @@ describe("other news", () => {
 });
 
 describe("days named through another happening", () => {
-  it("keeps 'the same day the assault began' as one vague day", async () => {
-    const { createTokenizer } = await import("../tokens.js");
-    const { createTimeNormalizer } = await import("./index.js");
-    const { emptyAnnotations } = await import("../../model/index.js");
-    const text = "The town was captured on the same day the assault began. Talks resumed the next day.";
-    const base = {
-      id: "t",
-      origin: { locator: "t" },
-      authors: [],
-      text,
-      contentHash: "0".repeat(64),
-      removed: [],
-      credits: [],
-      extractedBy: { stage: "extract" as const, method: "test" },
-      diagnostics: [],
-      published: { value: "2017-11-10", precision: "day" as const, source: "test" },
-      annotations: emptyAnnotations(),
-    };
-    const sentences = createTokenizer().run(base).sentences ?? [];
-    const times =
-      createTimeNormalizer().run({ ...base, annotations: { ...emptyAnnotations(), sentences } }).times ?? [];
+  it("keeps 'the same day the assault began' as one vague day", () => {
+    const times = timesOf(
+      "The town was captured on the same day the assault began. Talks resumed the next day.",
+      "2017-11-10",
+    );
     expect(times.map((t) => [t.text, t.value, t.precision])).toEqual([
       ["the same day the assault began", "XXXX-XX-XX", "vague"],
       ["the next day", "XXXX-XX-XX", "vague"],
