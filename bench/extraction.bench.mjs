@@ -57,7 +57,10 @@ function score(name, system, pages) {
     } catch {
       text = "";
     }
-    for (const segment of page.entry.with) text.includes(normalise(segment)) ? counts.tp++ : counts.fn++;
+    for (const segment of page.entry.with) {
+      if (text.includes(normalise(segment))) counts.tp++;
+      else counts.fn++;
+    }
     for (const segment of page.entry.without) if (text.includes(normalise(segment))) counts.fp++;
   }
   const seconds = (performance.now() - started) / 1000;

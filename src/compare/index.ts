@@ -51,15 +51,13 @@ function alignFacts(articles: readonly Article[], outlets: Map<string, string>, 
     const conflicting = told.some((a) =>
       told.some((b) => !valuesAgree(kind, a.claim?.value, b.claim?.value)),
     );
-    const cells = present.map(
-      ({ article, claim }): FactCell => ({
-        articleId: article.id,
-        outlet: outlets.get(article.id) as string,
-        status: !claim ? "absent" : told.length === 1 ? "only" : conflicting ? "differ" : "agree",
-        wording: claim?.wording ?? [],
-        value: claim?.value,
-      }),
-    );
+    const cells = present.map(({ article, claim }): FactCell => ({
+      articleId: article.id,
+      outlet: outlets.get(article.id) as string,
+      status: !claim ? "absent" : told.length === 1 ? "only" : conflicting ? "differ" : "agree",
+      wording: claim?.wording ?? [],
+      value: claim?.value,
+    }));
     return {
       id: key,
       kind,

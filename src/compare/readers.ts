@@ -76,14 +76,12 @@ export const readQuotes: ClaimReader = (article) =>
 
 /** Whom the outlet cites as its source, in the text or in its credit line (not picture credits). */
 export const readCitations: ClaimReader = (article) => [
-  ...article.annotations.attributions.map(
-    (a): Claim => ({
-      key: `cite:${a.source.actorId ?? (a.source.canonical ?? a.source.text).toLowerCase()}`,
-      kind: "citation",
-      label: `cites ${a.source.canonical ?? a.source.text}`,
-      wording: [wordingOf(article, a)],
-    }),
-  ),
+  ...article.annotations.attributions.map((a): Claim => ({
+    key: `cite:${a.source.actorId ?? (a.source.canonical ?? a.source.text).toLowerCase()}`,
+    kind: "citation",
+    label: `cites ${a.source.canonical ?? a.source.text}`,
+    wording: [wordingOf(article, a)],
+  })),
   ...article.credits.flatMap((credit, index) =>
     (credit.kind === "sources" ? credit.names : []).map((name): Claim => {
       const start = Math.max(0, credit.text.indexOf(name));
@@ -99,25 +97,21 @@ export const readCitations: ClaimReader = (article) => [
 
 /** Loaded wording, one fact per category of the framing lexicon. */
 export const readFraming: ClaimReader = (article) =>
-  article.annotations.framing.map(
-    (term): Claim => ({
-      key: `framing:${term.category}`,
-      kind: "framing",
-      label: `loaded wording: ${term.category}`,
-      wording: [wordingOf(article, term)],
-    }),
-  );
+  article.annotations.framing.map((term): Claim => ({
+    key: `framing:${term.category}`,
+    kind: "framing",
+    label: `loaded wording: ${term.category}`,
+    wording: [wordingOf(article, term)],
+  }));
 
 /** Where: every resolved place the outlet names. */
 export const readPlaces: ClaimReader = (article) =>
-  article.annotations.places.map(
-    (place): Claim => ({
-      key: `place:${place.geonameId ?? place.name.toLowerCase()}`,
-      kind: "place",
-      label: `names ${place.name}${place.countryCode ? ` (${place.countryCode})` : ""}`,
-      wording: [wordingOf(article, place)],
-    }),
-  );
+  article.annotations.places.map((place): Claim => ({
+    key: `place:${place.geonameId ?? place.name.toLowerCase()}`,
+    kind: "place",
+    label: `names ${place.name}${place.countryCode ? ` (${place.countryCode})` : ""}`,
+    wording: [wordingOf(article, place)],
+  }));
 
 /** Durations ("P6Y") and sets ("every Sunday") say how long or how often, not when. */
 function isPointInTime(value: string): boolean {

@@ -9,12 +9,7 @@ import type { BoilerplateKind } from "../model/index.js";
 
 /** How the extractor reads a block that a rule matched, beyond removing it. */
 export type BlockRole =
-  | "dateline-published"
-  | "dateline-updated"
-  | "byline"
-  | "credit"
-  | "caption-credit"
-  | "title-echo";
+  "dateline-published" | "dateline-updated" | "byline" | "credit" | "caption-credit" | "title-echo";
 
 export interface BlockRule {
   id: string;

@@ -202,14 +202,7 @@ export interface Entity extends MentionBase {
 }
 
 export type PlaceFeature =
-  | "country"
-  | "admin1"
-  | "admin2"
-  | "city"
-  | "region"
-  | "facility"
-  | "water"
-  | "other";
+  "country" | "admin1" | "admin2" | "city" | "region" | "facility" | "water" | "other";
 
 export interface Place extends MentionBase {
   /** The entry's preferred name, e.g. "Abu Kamal". */

@@ -34,17 +34,15 @@ export interface EntitySpec {
 export function entities(text: string, specs: readonly EntitySpec[]): Entity[] {
   return specs
     .flatMap((spec) =>
-      spansOf(text, spec.needle).map(
-        (span): Entity => ({
-          ...span,
-          text: text.slice(span.start, span.end),
-          provenance: { stage: "analyze", method: "test" },
-          type: spec.type,
-          canonical: spec.canonical,
-          actorId: spec.actorId,
-          ...(spec.category ? { category: spec.category } : {}),
-        }),
-      ),
+      spansOf(text, spec.needle).map((span): Entity => ({
+        ...span,
+        text: text.slice(span.start, span.end),
+        provenance: { stage: "analyze", method: "test" },
+        type: spec.type,
+        canonical: spec.canonical,
+        actorId: spec.actorId,
+        ...(spec.category ? { category: spec.category } : {}),
+      })),
     )
     .sort((a, b) => a.start - b.start);
 }
@@ -59,19 +57,17 @@ export interface PlaceSpec {
 export function places(text: string, specs: readonly PlaceSpec[]): Place[] {
   return specs
     .flatMap((spec) =>
-      spansOf(text, spec.needle).map(
-        (span): Place => ({
-          ...span,
-          text: text.slice(span.start, span.end),
-          provenance: { stage: "analyze", method: "test" },
-          name: spec.name,
-          feature: spec.feature,
-          lat: 0,
-          lon: 0,
-          confidence: 0.9,
-          ...(spec.geonameId !== undefined ? { geonameId: spec.geonameId } : {}),
-        }),
-      ),
+      spansOf(text, spec.needle).map((span): Place => ({
+        ...span,
+        text: text.slice(span.start, span.end),
+        provenance: { stage: "analyze", method: "test" },
+        name: spec.name,
+        feature: spec.feature,
+        lat: 0,
+        lon: 0,
+        confidence: 0.9,
+        ...(spec.geonameId !== undefined ? { geonameId: spec.geonameId } : {}),
+      })),
     )
     .sort((a, b) => a.start - b.start);
 }
@@ -79,16 +75,14 @@ export function places(text: string, specs: readonly PlaceSpec[]): Place[] {
 export function times(text: string, specs: readonly { needle: string; value: string }[]): TimeMention[] {
   return specs
     .flatMap((spec) =>
-      spansOf(text, spec.needle).map(
-        (span): TimeMention => ({
-          ...span,
-          text: text.slice(span.start, span.end),
-          provenance: { stage: "analyze", method: "test" },
-          timexType: "DATE",
-          value: spec.value,
-          precision: "day",
-        }),
-      ),
+      spansOf(text, spec.needle).map((span): TimeMention => ({
+        ...span,
+        text: text.slice(span.start, span.end),
+        provenance: { stage: "analyze", method: "test" },
+        timexType: "DATE",
+        value: spec.value,
+        precision: "day",
+      })),
     )
     .sort((a, b) => a.start - b.start);
 }
