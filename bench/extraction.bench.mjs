@@ -2,8 +2,10 @@
 // Main-content extraction on ../shared/dev/extraction (trafilatura's benchmark, 990 pages):
 // per page, each `with` segment found in the output is a true positive, each one missed a false
 // negative, and each `without` segment found a false positive. Prints Parallax's HTML extractor and
-// plain @mozilla/readability + linkedom on the same pages, in the same run.
-// Usage: npm run bench -- [--limit N]
+// plain @mozilla/readability + linkedom on the same pages, in the same run. Each system runs in a
+// child process of its own, so neither pays for the other's garbage.
+// Usage: npm run bench:extract -- [--limit N]
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
@@ -13,10 +15,31 @@ import { devSet, peakMemoryMb, printTable } from "./common.mjs";
 
 const limitIndex = process.argv.indexOf("--limit");
 const limit = limitIndex > 0 ? Number(process.argv[limitIndex + 1]) : Number.POSITIVE_INFINITY;
+const systemIndex = process.argv.indexOf("--system");
+const only = systemIndex > 0 ? process.argv[systemIndex + 1] : undefined;
+const SYSTEMS = ["parallax (html)", "readability+linkedom"];
 const dir = devSet("extraction/");
-if (dir) run(dir);
+if (dir && only) run(dir, only);
+else if (dir) compare();
 
-function run(dir) {
+/** Runs each system in a child process and prints one table. */
+function compare() {
+  const rows = [["system", "precision", "recall", "F1", "pages/s", "pages", "peak MB"]];
+  for (const system of SYSTEMS) {
+    const child = spawnSync(
+      process.execPath,
+      [new URL(import.meta.url).pathname, ...process.argv.slice(2), "--system", system],
+      {
+        encoding: "utf8",
+      },
+    );
+    if (child.status !== 0) throw new Error(`${system} failed: ${child.stderr}`);
+    rows.push(JSON.parse(child.stdout.trim().split("\n").pop()));
+  }
+  printTable(rows);
+}
+
+function run(dir, only) {
   const evaldata = JSON.parse(readFileSync(new URL("evaldata.json", dir), "utf8"));
   const pages = Object.entries(evaldata)
     .slice(0, limit)
@@ -36,15 +59,9 @@ function run(dir) {
     const { document } = parseHTML(html);
     return new Readability(document).parse()?.textContent ?? "";
   };
-  const rows = [["system", "precision", "recall", "F1", "pages/s", "pages"]];
-  for (const [name, system] of [
-    ["parallax (html)", parallax],
-    ["readability+linkedom", readability],
-  ]) {
-    rows.push(score(name, system, pages));
-  }
-  printTable(rows);
-  console.log(`peak memory: ${peakMemoryMb()} MB`);
+  const system = { [SYSTEMS[0]]: parallax, [SYSTEMS[1]]: readability }[only];
+  if (!system) throw new Error(`unknown system "${only}"; one of ${SYSTEMS.join(", ")}`);
+  console.log(JSON.stringify([...score(only, system, pages), peakMemoryMb()]));
 }
 
 function score(name, system, pages) {

@@ -2,12 +2,13 @@ import type { Article, ParallaxResult, Story } from "../model/index.js";
 import { cellLines, factTitle } from "./text.js";
 
 /**
- * Scraped text is hostile: in Markdown it could open links, images or raw HTML. Every character
- * with a meaning in Markdown or HTML is escaped, and line breaks inside a cell become <br>.
+ * Scraped text is hostile: in Markdown it could open links, images or raw HTML. Brackets (links,
+ * images), emphasis and code marks, table pipes and HTML are escaped, and line breaks inside a cell
+ * become <br>. Marks that only act at the start of a line (#, -, >) cannot, inside a table cell.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+!|~-]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

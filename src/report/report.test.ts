@@ -9,7 +9,7 @@ describe("reports treat scraped text as hostile", () => {
   });
   it("escapes Markdown and HTML", () => {
     expect(escapeMarkdown("<script>x</script> [a](b) | *c*")).toBe(
-      "&lt;script&gt;x&lt;/script&gt; \\[a\\]\\(b\\) \\| \\*c\\*",
+      "&lt;script&gt;x&lt;/script&gt; \\[a\\](b) \\| \\*c\\*",
     );
   });
 });
