@@ -254,7 +254,7 @@ export interface Speaker extends Span {
   /** Canonical name when the speaker is a known entity. */
   canonical?: string;
   actorId?: string;
-  /** Description such as "Syrian army spokesman" or "a spokesman for Hmeimim air base". */
+  /** Description such as "army spokesman" or "a spokesman for the air base". */
   role?: string;
 }
 

@@ -83,7 +83,7 @@ const PLAIN_ASCII = /^[a-z0-9 ]*$/;
 /**
  * The key a place name is indexed and looked up by: lower case, diacritics removed, and every
  * character that is not a letter or digit (spaces, hyphens, apostrophes, ʿayn signs) dropped,
- * so "Al-Bukamal", "Al Bu Kamal" and "Ālbū Kamāl" all give "albukamal".
+ * so "Al-Hasakah", "Al Hasakah" and "Al Ḩasakah" all give "alhasakah".
  */
 export function foldPlaceKey(surface: string): string {
   let s = surface.toLowerCase();
