@@ -63,7 +63,7 @@ function alignFacts(articles: readonly Article[], outlets: Map<string, string>, 
       kind,
       label,
       cells,
-      note: conflicting ? differenceNote(told.map((t) => t.claim as Claim)) : undefined,
+      note: conflicting && kind !== "framing" ? differenceNote(told.map((t) => t.claim as Claim)) : undefined,
     };
   });
   return facts.sort(

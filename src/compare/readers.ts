@@ -101,6 +101,7 @@ export const readFraming: ClaimReader = (article) =>
     key: `framing:${term.category}`,
     kind: "framing",
     label: `loaded wording: ${term.category}`,
+    value: term.entry,
     wording: [wordingOf(article, term)],
   }));
 

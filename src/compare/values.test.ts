@@ -23,3 +23,10 @@ describe("valuesAgree", () => {
     expect(valuesAgree("date", "2017-11-08 | 2017-11-09", "2017-11-09")).toBe(true);
   });
 });
+
+describe("valuesAgree on loaded wording", () => {
+  it("agrees only on the same terms", () => {
+    expect(valuesAgree("framing", "regime | terror", "terror | regime")).toBe(true);
+    expect(valuesAgree("framing", "regime", "government")).toBe(false);
+  });
+});

@@ -13,6 +13,8 @@ export function valuesAgree(kind: FactKind, a: string | undefined, b: string | u
       return datesAgree(a, b);
     case "number":
       return rangesOverlap(a, b);
+    case "framing":
+      return sameTerms(a, b);
     default:
       return true;
   }
@@ -25,6 +27,12 @@ function sameActor(a: string, b: string): boolean {
 /** "2017-11" and "2017-11-08" agree: the coarser date contains the finer one. */
 function datesAgree(a: string, b: string): boolean {
   return alternatives(a).some((x) => alternatives(b).some((y) => x.startsWith(y) || y.startsWith(x)));
+}
+
+/** Outlets frame alike only when they use the same loaded words, not merely words of one category. */
+function sameTerms(a: string, b: string): boolean {
+  const terms = (v: string) => [...new Set(alternatives(v.toLowerCase()))].sort().join("\n");
+  return terms(a) === terms(b);
 }
 
 function rangesOverlap(a: string, b: string): boolean {

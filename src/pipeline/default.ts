@@ -57,6 +57,9 @@ function loadStopwords(): ReadonlySet<string> {
   return new Set(data.words);
 }
 
+/** Population a place must have for its name alone to make a capitalised word a place. */
+const MIN_PLACE_NAME_POPULATION = 1_000;
+
 /** The analysis components in the order they run; the analyzer checks requirements when built. */
 export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
   return [

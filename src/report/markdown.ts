@@ -46,7 +46,9 @@ function renderStory(story: Story, articles: Map<string, Article>, maxWordings: 
     `|---|${outlets.map(() => "---").join("|")}|`,
   );
   for (const fact of facts) {
-    const cells = fact.cells.map((c) => cellLines(c, maxWordings).map(escapeMarkdown).join("<br>"));
+    const cells = fact.cells.map((c) =>
+      cellLines(c, maxWordings, fact.kind).map(escapeMarkdown).join("<br>"),
+    );
     lines.push(`| ${escapeMarkdown(factTitle(fact))} | ${cells.join(" | ")} |`);
   }
   lines.push("");

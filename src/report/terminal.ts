@@ -46,7 +46,7 @@ function renderStory(story: Story, articles: Map<string, Article>, opts: Termina
     ["Fact", ...outlets],
     ...facts.map((fact) => [
       factTitle(fact),
-      ...fact.cells.map((c) => cellLines(c, opts.maxWordings).join("\n")),
+      ...fact.cells.map((c) => cellLines(c, opts.maxWordings, fact.kind).join("\n")),
     ]),
   ];
   return [...header, renderTable(rows, widths)].join("\n");

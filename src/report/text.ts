@@ -1,4 +1,4 @@
-import type { Fact, FactCell, FactStatus } from "../model/index.js";
+import type { Fact, FactCell, FactKind, FactStatus } from "../model/index.js";
 
 const ESCAPE = String.fromCharCode(0x1b);
 const ANSI_SEQUENCE = new RegExp(`${ESCAPE}\\[[0-9;?]*[ -/]*[@-~]`, "g");
@@ -20,9 +20,14 @@ export const STATUS_MARK: Record<FactStatus, string> = {
   absent: "· not mentioned",
 };
 
-/** The words shown for one outlet's cell: its status, then its wording, then its value. */
-export function cellLines(cell: FactCell, maxWordings: number): string[] {
+/**
+ * The words shown for one outlet's cell: its status, then its wording, then its value. For loaded
+ * wording the distinct terms say it all; each place they occur is in the JSON output.
+ */
+export function cellLines(cell: FactCell, maxWordings: number, kind?: FactKind): string[] {
   if (cell.status === "absent") return [STATUS_MARK.absent];
+  if (kind === "framing")
+    return [STATUS_MARK[cell.status], stripControls((cell.value ?? "").split(" | ").join(", "))];
   const wordings = cell.wording
     .slice(0, maxWordings)
     .map((w) =>

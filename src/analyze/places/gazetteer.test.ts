@@ -165,3 +165,26 @@ describe("the built gazetteer", () => {
     expect(names.some((n) => /[\p{Script=Han}\p{Script=Greek}\p{Script=Hebrew}]/u.test(n))).toBe(false);
   });
 });
+
+describe("generic admin names", () => {
+  it("does not take a compass adjective for a province, but knows the full name", () => {
+    const designators = loadPlaceDesignators();
+    const entry = (name: string, alternateNames: string[] = []) => ({
+      name,
+      alternateNames,
+      lat: 0,
+      lon: 0,
+      countryCode: "GH",
+      featureClass: "A",
+      featureCode: "ADM1",
+      population: 1,
+      source: "geonames" as const,
+    });
+    const g = createGazetteer([entry("Western", ["Western Region"]), entry("Ashanti", ["Ashanti Region"])], {
+      designators,
+    });
+    expect(g.lookup("Western")).toEqual([]);
+    expect(g.lookup("Western Region").map((e) => e.name)).toEqual(["Western"]);
+    expect(g.lookup("Ashanti").map((e) => e.name)).toEqual(["Ashanti"]);
+  });
+});

@@ -43,6 +43,12 @@ export interface PlaceDesignators {
   adminPrefixes: readonly string[];
   /** Words written before a name: "the" ("the Netherlands"). */
   leadingArticles: readonly string[];
+  /**
+   * Admin areas named "Western" or "Central" (GeoNames names some so, and "Western Province" without
+   * its designator reads so too) are adjectives in running text: those bare keys are not indexed for
+   * admin areas ("Western security chiefs" names no province); the full names still are.
+   */
+  genericBareNames: readonly string[];
 }
 
 export interface GazetteerOptions {
@@ -218,6 +224,7 @@ function buildIndex(
 ): Map<string, IndexHits> {
   const index = new Map<string, IndexHits>();
   const keys = new Set<string>();
+  const generic = new Set(designators.genericBareNames.map(foldPlaceKey));
   entries.forEach((entry, i) => {
     keys.clear();
     const admin = isAdminArea(entry);
@@ -228,6 +235,7 @@ function buildIndex(
       const bare = admin ? withoutAdminDesignator(name, designators) : undefined;
       if (bare) keys.add(foldPlaceKey(bare));
     }
+    if (admin) for (const key of generic) keys.delete(key);
     for (const key of keys) {
       if (key === "") continue;
       const hits = index.get(key);
@@ -256,6 +264,7 @@ export function loadPlaceDesignators(path: string = DEFAULT_DESIGNATORS_PATH): P
     adminSuffixes: list(raw.adminSuffixes, "adminSuffixes"),
     adminPrefixes: list(raw.adminPrefixes, "adminPrefixes"),
     leadingArticles: list(raw.leadingArticles, "leadingArticles"),
+    genericBareNames: list(raw.genericBareNames, "genericBareNames"),
   };
 }
 
