@@ -66,7 +66,9 @@ export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
     createTokenizer(),
     createEntityRecognizer({
       actors: knowledge.actors,
-      isPlaceName: (s) => isKnownPlace(knowledge.gazetteer, s),
+      // Hamlets share names with common words ("Police"); a capitalised word is taken for a place on
+      // the gazetteer's word alone only if some place of that name has people.
+      isPlaceName: (s) => isKnownPlace(knowledge.gazetteer, s, { minPopulation: MIN_PLACE_NAME_POPULATION }),
     }),
     createPlaceResolver({ gazetteer: knowledge.gazetteer }),
     createTimeNormalizer(),
