@@ -199,7 +199,20 @@ export function isKnownPlace(g: Gazetteer, surface: string, options: KnownPlaceO
   const min = options.minPopulation ?? 0;
   return g
     .lookup(surface)
-    .some((e) => e.population >= min || e.featureClass === "A" || e.source === "supplement");
+    .some(
+      (e) => e.population >= min || e.featureClass === "A" || e.source === "supplement" || unknownSeat(e),
+    );
+}
+
+/** Capitals and seats of provinces and districts: towns that matter to news. */
+const SEAT_CODES = new Set(["PPLC", "PPLA", "PPLA2"]);
+
+/**
+ * Such seats are real towns even where GeoNames records no population for them (0), as it often
+ * does for Iraq and Syria; smaller seats (PPLA3, PPLA4) are left to the population floor.
+ */
+function unknownSeat(e: GazetteerEntry): boolean {
+  return e.featureClass === "P" && SEAT_CODES.has(e.featureCode) && e.population === 0;
 }
 
 export function isCountry(e: GazetteerEntry): boolean {

@@ -252,11 +252,12 @@ describe("isKnownPlace", () => {
     expect(isKnownPlace(gazetteer, "Qwertyville")).toBe(false);
   });
 
-  it("can ignore villages below a population, but never countries, provinces or the supplement", () => {
+  it("can ignore villages below a population, but never countries, provinces, seats or the supplement", () => {
     expect(isKnownPlace(gazetteer, "Police")).toBe(true);
     expect(isKnownPlace(gazetteer, "Police", { minPopulation: 100_000 })).toBe(false);
     expect(isKnownPlace(gazetteer, "Gaziantep", { minPopulation: 100_000 })).toBe(true);
     expect(isKnownPlace(gazetteer, "Anbar", { minPopulation: 100_000_000 })).toBe(true);
     expect(isKnownPlace(gazetteer, "Hmeimim", { minPopulation: 100_000_000 })).toBe(true);
+    expect(isKnownPlace(gazetteer, "Al-Qa'im", { minPopulation: 1_000 })).toBe(true); // a district seat, population unknown
   });
 });
