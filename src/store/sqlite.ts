@@ -104,7 +104,8 @@ function createSqliteStore(db: Db): Store {
       outlet: article.outlet?.value ?? null,
       title: article.title?.value ?? null,
       published: article.published?.value ?? null,
-      json: JSON.stringify(article),
+      // Tokens are the bulk of an analysed article and are derived again from the text when needed.
+      json: JSON.stringify({ ...article, annotations: { ...article.annotations, tokens: [] } }),
     };
     let seq: number;
     if (existing) {
