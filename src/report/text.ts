@@ -31,11 +31,16 @@ export function cellLines(cell: FactCell, maxWordings: number, kind?: FactKind):
   const wordings = cell.wording
     .slice(0, maxWordings)
     .map((w) =>
-      w.field === "credits" ? `credit line: ${stripControls(w.text)}` : `“${stripControls(w.text)}”`,
+      w.field === "credits" ? `credit line: ${stripControls(w.text)}` : quoted(stripControls(w.text)),
     );
   const more = cell.wording.length > maxWordings ? [`(+${cell.wording.length - maxWordings} more)`] : [];
   const value = cell.value ? [`[${stripControls(cell.value)}]`] : [];
   return [STATUS_MARK[cell.status], ...wordings, ...more, ...value];
+}
+
+/** Wording in quotation marks, unless it is itself a quotation already. */
+function quoted(text: string): string {
+  return /^["“”'‘]/.test(text) ? text : `“${text}”`;
 }
 
 export function factTitle(fact: Fact): string {
