@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION } from "../src/model/index.js";
+import { BOILERPLATE_KINDS, SCHEMA_VERSION } from "../src/model/index.js";
 import { analyzeJson, EXAMPLES } from "./helpers.js";
 
 const schemaFile = new URL("../schema/parallax-output.schema.json", import.meta.url);
@@ -32,6 +32,10 @@ describe("output schema", () => {
   it("carries the model's schema version", () => {
     expect((output as { schemaVersion: string }).schemaVersion).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toMatch(new RegExp(schema.properties.schemaVersion.pattern));
+  });
+
+  it("lists the model's kinds of removed boilerplate", () => {
+    expect(schema.$defs.RemovedBlock.properties.kind.enum).toEqual([...BOILERPLATE_KINDS]);
   });
 
   it("is the schema the build script writes", async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import type { BoilerplateKind } from "../model/index.js";
+import { BOILERPLATE_KINDS, type BoilerplateKind } from "../model/index.js";
 
 /**
  * Typed loader for `data/boilerplate/*.json`. The files are read once, when an extractor is
@@ -47,19 +47,6 @@ export interface BoilerplateData {
   metadata: MetadataLexicon;
 }
 
-const KINDS: readonly BoilerplateKind[] = [
-  "navigation",
-  "caption",
-  "image-placeholder",
-  "donation",
-  "comment-policy",
-  "related-widget",
-  "credits",
-  "metadata",
-  "title",
-  "other",
-];
-
 const ROLES: readonly BlockRole[] = [
   "dateline-published",
   "dateline-updated",
@@ -87,8 +74,8 @@ function parseBlockRules(json: unknown, file: string): BlockRule[] {
     const id = stringField(raw, "id", file);
     const where = `${file}#${id}`;
     const kind = stringField(raw, "kind", where) as BoilerplateKind;
-    if (!KINDS.includes(kind))
-      throw new Error(`${where}: unknown kind "${kind}"; use one of ${KINDS.join(", ")}`);
+    if (!(BOILERPLATE_KINDS as readonly string[]).includes(kind))
+      throw new Error(`${where}: unknown kind "${kind}"; use one of ${BOILERPLATE_KINDS.join(", ")}`);
     const role = raw.role === undefined ? undefined : (stringField(raw, "role", where) as BlockRole);
     if (role !== undefined && !ROLES.includes(role)) {
       throw new Error(`${where}: unknown role "${role}"; use one of ${ROLES.join(", ")}`);

@@ -103,17 +103,20 @@ export interface SourceDocument {
 // ---------------------------------------------------------------------------------------------
 
 /** Why a block of the input was left out of the clean text. */
-export type BoilerplateKind =
-  | "navigation"
-  | "caption"
-  | "image-placeholder"
-  | "donation"
-  | "comment-policy"
-  | "related-widget"
-  | "credits"
-  | "metadata"
-  | "title"
-  | "other";
+export const BOILERPLATE_KINDS = [
+  "navigation",
+  "caption",
+  "image-placeholder",
+  "donation",
+  "comment-policy",
+  "related-widget",
+  "credits",
+  "metadata",
+  "title",
+  "other",
+] as const;
+
+export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number];
 
 export interface RemovedBlock {
   kind: BoilerplateKind;
