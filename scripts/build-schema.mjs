@@ -24,7 +24,7 @@ const mention = (props, req = []) =>
     ...req,
   ]);
 const precision = { enum: ["minute", "hour", "day", "week", "month", "year", "decade", "vague"] };
-const stage = { enum: ["ingest", "extract", "analyze", "cluster", "compare", "store", "report"] };
+const stage = { enum: ["ingest", "extract", "dedupe", "analyze", "cluster", "compare", "store", "report"] };
 const sourcedStr = ref("SourcedString");
 const eventArg = obj({ ...span, text: str, id: str, canonical: str }, ["start", "end", "text"]);
 const speaker = obj({ ...span, text: str, canonical: str, actorId: str, role: str }, [
@@ -68,6 +68,12 @@ const schema = {
     DateValue: obj({ value: str, precision, source: str }),
     SourcedString: obj({ value: str, source: str }),
     Origin: obj({ locator: str, record: int }, ["locator"]),
+    CopyGroup: obj({
+      id: str,
+      match: { enum: ["exact", "near"] },
+      similarity: { type: "number", minimum: 0, maximum: 1 },
+      members: arr(str),
+    }),
     RemovedBlock: obj({
       kind: {
         enum: [
@@ -77,6 +83,16 @@ const schema = {
           "donation",
           "comment-policy",
           "related-widget",
+          "cookie-notice",
+          "share-bar",
+          "newsletter",
+          "comments",
+          "author-bio",
+          "tags",
+          "breadcrumb",
+          "paywall",
+          "advertisement",
+          "timestamp",
           "credits",
           "metadata",
           "title",
@@ -96,6 +112,7 @@ const schema = {
         title: sourcedStr,
         authors: arr(sourcedStr),
         published: ref("DateValue"),
+        modified: ref("DateValue"),
         language: sourcedStr,
         text: str,
         contentHash: { type: "string", pattern: "^[0-9a-f]{64}$" },
@@ -104,6 +121,7 @@ const schema = {
         extractedBy: ref("Provenance"),
         diagnostics: arr(ref("Diagnostic")),
         annotations: ref("Annotations"),
+        copyGroup: ref("CopyGroup"),
       },
       [
         "id",

@@ -7,13 +7,21 @@
  */
 
 /** Version of the JSON output; bump the major part when a field changes meaning or disappears. */
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "1.1.0";
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 
-export type StageName = "ingest" | "extract" | "analyze" | "cluster" | "compare" | "store" | "report";
+export type StageName =
+  | "ingest"
+  | "extract"
+  | "dedupe"
+  | "analyze"
+  | "cluster"
+  | "compare"
+  | "store"
+  | "report";
 
 /** Where a value came from: which stage and which method (a rule, a dictionary, a library). */
 export interface Provenance {
@@ -110,6 +118,16 @@ export const BOILERPLATE_KINDS = [
   "donation",
   "comment-policy",
   "related-widget",
+  "cookie-notice",
+  "share-bar",
+  "newsletter",
+  "comments",
+  "author-bio",
+  "tags",
+  "breadcrumb",
+  "paywall",
+  "advertisement",
+  "timestamp",
   "credits",
   "metadata",
   "title",
@@ -144,6 +162,8 @@ export interface Article {
   title?: Sourced<string>;
   authors: Sourced<string>[];
   published?: DateValue;
+  /** When the page says it was last changed, with where that came from. */
+  modified?: DateValue;
   /** ISO 639-1 code, with the detector that chose it. */
   language?: Sourced<string>;
   /** The clean article text; paragraphs are separated by "\n\n". All offsets point into it. */
@@ -155,6 +175,23 @@ export interface Article {
   extractedBy: Provenance;
   diagnostics: Diagnostic[];
   annotations: Annotations;
+  /** Present when other articles of the run carry the same text (a wire story republished). */
+  copyGroup?: CopyGroup;
+}
+
+/**
+ * Articles that carry one text: a wire story republished by several outlets, or the same page
+ * ingested twice. The comparison counts a copy group as one source, not several confirmations.
+ */
+export interface CopyGroup {
+  /** The group's id: the id of its first member (earliest published, then smallest id). */
+  id: string;
+  /** "exact": the same clean text as the first member; "near": a MinHash estimate over shingles. */
+  match: "exact" | "near";
+  /** Estimated Jaccard similarity of word shingles with the first member, in [0, 1]. */
+  similarity: number;
+  /** Ids of every member, the first one included, in order. */
+  members: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
