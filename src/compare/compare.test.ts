@@ -53,4 +53,17 @@ describe("createComparer", () => {
     const comparison = comparer({ id: "s", title: "t", articleIds: ["a"] }, [a, c]);
     expect(comparison.outlets).toEqual(["Wire"]);
   });
+
+  it("counts outlets that republish one wire text as one independent source", () => {
+    const wire = { id: "w", match: "exact" as const, similarity: 1, members: ["w", "x"] };
+    const text = "12 people died";
+    const quantities = [count("12 people", 0, 12, 12)];
+    const w = { ...article("w", "Wire", text, quantities), copyGroup: wire };
+    const x = { ...article("x", "Reprint", text, quantities), copyGroup: wire };
+    const y = article("y", "Daily", text, quantities);
+    const [fact] = comparer({ id: "s", title: "t", articleIds: ["w", "x", "y"] }, [w, x, y]).facts;
+    expect(fact?.cells.map((c) => c.status)).toEqual(["agree", "agree", "agree"]);
+    expect(fact?.cells.map((c) => c.copyGroup)).toEqual(["w", "w", undefined]);
+    expect(fact?.independentSources).toBe(2);
+  });
 });

@@ -57,12 +57,14 @@ function alignFacts(articles: readonly Article[], outlets: Map<string, string>, 
       status: !claim ? "absent" : told.length === 1 ? "only" : conflicting ? "differ" : "agree",
       wording: claim?.wording ?? [],
       value: claim?.value,
+      ...(article.copyGroup ? { copyGroup: article.copyGroup.id } : {}),
     }));
     return {
       id: key,
       kind,
       label,
       cells,
+      independentSources: independentTexts(told.map((t) => t.article)),
       note: conflicting && kind !== "framing" ? differenceNote(told.map((t) => t.claim as Claim)) : undefined,
     };
   });
@@ -72,6 +74,11 @@ function alignFacts(articles: readonly Article[], outlets: Map<string, string>, 
       sharedFirst(a, b) ||
       a.label.localeCompare(b.label),
   );
+}
+
+/** Articles of one copy group are one text, however many outlets republished it. */
+function independentTexts(articles: readonly Article[]): number {
+  return new Set(articles.map((article) => article.copyGroup?.id ?? article.id)).size;
 }
 
 /** Facts more outlets tell come first within a kind: they are the backbone of the story. */

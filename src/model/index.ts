@@ -418,6 +418,8 @@ export interface FactCell {
   wording: Wording[];
   /** Normalised value the comparison used, e.g. "2017-11-08" or "2500-3500". */
   value?: string;
+  /** The article's copy group, when other articles of the story carry the same text. */
+  copyGroup?: string;
 }
 
 export interface Fact {
@@ -426,6 +428,11 @@ export interface Fact {
   /** Human label of the fact, e.g. "capture of Abu Kamal by Syrian Army". */
   label: string;
   cells: FactCell[];
+  /**
+   * How many independent texts report the fact: articles of one copy group (a wire story
+   * republished by several outlets) count once, however many outlets carry it.
+   */
+  independentSources: number;
   /** One-line explanation of a difference, when outlets differ. */
   note?: string;
 }
