@@ -44,5 +44,14 @@ function quoted(text: string): string {
 }
 
 export function factTitle(fact: Fact): string {
-  return stripControls(fact.label) + (fact.note ? ` — ${stripControls(fact.note)}` : "");
+  return stripControls(fact.label) + (fact.note ? ` — ${stripControls(fact.note)}` : "") + copiesNote(fact);
+}
+
+/** Outlets that republish one text confirm nothing for each other: say how many texts there are. */
+function copiesNote(fact: Fact): string {
+  const telling = fact.cells.filter((c) => c.status !== "absent").length;
+  if (telling <= fact.independentSources) return "";
+  const texts =
+    fact.independentSources === 1 ? "1 independent text" : `${fact.independentSources} independent texts`;
+  return ` (${telling} outlets, ${texts})`;
 }
