@@ -11,19 +11,22 @@
 //   readability+linkedom   plain @mozilla/readability over linkedom, the baseline.
 // A second table gives metadata accuracy where the dev set has a value (title, author, date).
 // Usage: npm run bench:extract -- [--limit N] [--system NAME]
-// PARALLAX_DIST=dir runs another build of Parallax (default: ../dist).
+// PARALLAX_DIST=dir runs another build of Parallax (relative to the working directory; default: dist/).
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { devSet, peakMemoryMb, printTable } from "./common.mjs";
 import { flattenHtml } from "./flatten.mjs";
 
-const distUrl = new URL(
-  `${process.env.PARALLAX_DIST ?? "../dist"}/index.js`,
-  new URL("../", import.meta.url) + "x/",
-);
+const distUrl = process.env.PARALLAX_DIST
+  ? pathToFileURL(resolve(process.env.PARALLAX_DIST, "index.js"))
+  : new URL("../dist/index.js", import.meta.url);
+if (!existsSync(distUrl))
+  throw new Error(`no build at ${distUrl.pathname}: run npm run build (or fix PARALLAX_DIST)`);
 const limitIndex = process.argv.indexOf("--limit");
 const limit = limitIndex > 0 ? Number(process.argv[limitIndex + 1]) : Number.POSITIVE_INFINITY;
 const systemIndex = process.argv.indexOf("--system");
@@ -181,7 +184,8 @@ function loose(text) {
     : text;
 }
 
-function names(text) {
+function names(value) {
+  const text = Array.isArray(value) ? value.join("; ") : value;
   if (!text) return text;
   return text
     .split(/\s*(?:;|,|\band\b|\bund\b|&)\s*/i)

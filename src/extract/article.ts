@@ -86,6 +86,7 @@ export function assembleArticle(
     ...(title ? { title } : {}),
     authors,
     ...(published ? { published } : {}),
+    ...(extraction.modified ? { modified: extraction.modified } : {}),
     ...(language ? { language } : {}),
     text,
     contentHash,
@@ -131,6 +132,14 @@ function urlDate(url: string | undefined): DateValue | undefined {
   return url === undefined ? undefined : dateFromUrl(url);
 }
 
+/**
+ * The record's authors, else the names of the most trusted source that gives any: sources
+ * (JSON-LD, a meta tag, a byline) disagree in spelling and extent, and a union of them would
+ * list one person twice or add a site's "related authors".
+ */
+/** Sources read from markup, where a one-word user name is a real author field, not stray text. */
+const MARKUP_SOURCE = /^(?:json-ld|meta:|microdata:|html:)/;
+
 function authorsOf(
   given: readonly string[] | undefined,
   found: readonly Sourced<string>[],
@@ -144,18 +153,12 @@ function authorsOf(
     maxWords: options.authorMaxWords,
     ...(outlet ? { outlet } : {}),
   };
-  const kept = new Set(
-    cleanAuthors(
-      found.map((a) => a.value),
-      check,
-    ),
-  );
-  const seen = new Set<string>();
-  return found.filter((author) => {
-    if (!kept.has(author.value) || seen.has(author.value)) return false;
-    seen.add(author.value);
-    return true;
-  });
+  for (const source of new Set(found.map((a) => a.source))) {
+    const values = found.filter((a) => a.source === source).map((a) => a.value);
+    const names = cleanAuthors(values, { ...check, allowHandles: MARKUP_SOURCE.test(source) });
+    if (names.length > 0) return names.map((value) => ({ value, source }));
+  }
+  return [];
 }
 
 /** eld when it is sure; else the language the page declares; else none. */

@@ -10,7 +10,9 @@ export function splitAuthors(value: string): string[] {
     .map((name) =>
       name
         .replace(/^by\s+/i, "")
-        .replace(/[.:\s]+$/, "")
+        .replace(/[:\s]+$/, "")
+        // A final period ends the line, except after "Jr", "Sr" or an initial: "Perry Bacon Jr.".
+        .replace(/(?<!\b(?:[JS]r|\p{Lu}))\.+$/u, "")
         .trim(),
     )
     .filter((name) => name !== "");
@@ -21,6 +23,12 @@ export interface AuthorCheck {
   /** The outlet's name: an outlet is not its own author. */
   outlet?: string;
   maxWords: number;
+  /**
+   * Also accept a one-word user name ("gnaddrig", "c1ph4"): a page's author field or author
+   * link often shows the account's name, while a line of text that is one lower-case word is
+   * rarely a byline.
+   */
+  allowHandles?: boolean;
 }
 
 /**
@@ -32,7 +40,11 @@ export function isAuthorName(name: string, check: AuthorCheck): boolean {
   const lower = value.toLowerCase();
   const words = value.split(" ");
   if (value === "" || words.length > check.maxWords) return false;
-  if (/https?:|www\.|@|\d/.test(value)) return false;
+  if (/https?:|www\.|@/.test(value)) return false;
+  if (check.allowHandles === true && isHandle(value) && !check.lexicon.authorJunk.has(lower)) {
+    return check.outlet === undefined || squash(check.outlet) !== squash(value);
+  }
+  if (/\d/.test(value)) return false;
   if (dateFromText(value, "author") !== undefined) return false;
   const junk = check.lexicon.authorJunk;
   if (
@@ -62,6 +74,14 @@ export function cleanAuthors(values: readonly string[], check: AuthorCheck): str
     names.push(name);
   }
   return names;
+}
+
+/** Handles are one word of letters (at least one) and digits, a dot, dash or underscore inside. */
+const HANDLE = /^(?=.*\p{L})[\p{L}\p{N}][\p{L}\p{N}._-]{1,29}$/u;
+
+function isHandle(value: string): boolean {
+  // A bare number, a year or a date-like "10.11" is not a handle.
+  return HANDLE.test(value) && !/^[\d._-]+$/.test(value) && dateFromText(value, "author") === undefined;
 }
 
 function isNameWord(word: string, particles: ReadonlySet<string>): boolean {

@@ -59,3 +59,20 @@ describe("dateFromUrl", () => {
     expect(dateFromUrl("https://example.com/2017/13/40/x")).toBeUndefined();
   });
 });
+
+describe("dateFromText in other languages and spellings", () => {
+  it.each([
+    ["05.01.2020", undefined, "2020-01-05", "day"], // dots are day-first, whatever the language
+    ["am 05.01.2020 um 10:30", undefined, "2020-01-05T10:30", "minute"],
+    ["Veröffentlicht am 5. Januar 2020", "de", "2020-01-05", "day"],
+    ["Publié le 22 novembre 2011", "fr", "2011-11-22", "day"],
+    ["Publicado el 3 de marzo de 2021", "es", "2021-03-03", "day"],
+  ])("%s (%s) -> %s", (input, language, value, precision) => {
+    expect(dateFromText(input, "dateline", language)?.date).toEqual({ value, precision, source: "dateline" });
+  });
+
+  it("rejects impossible dotted dates", () => {
+    expect(dateFromText("32.13.2020", "dateline")).toBeUndefined();
+    expect(dateFromText("Heft 10.2020", "dateline")).toBeUndefined();
+  });
+});

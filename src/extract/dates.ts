@@ -49,11 +49,43 @@ export interface DateInText {
   length: number;
 }
 
-/** Finds the first full date (day known) in a human-written text. */
-export function dateFromText(text: string, source: string): DateInText | undefined {
+/** chrono's strict parsers by ISO 639-1 code; other languages are read with the English one. */
+const CHRONO_BY_LANGUAGE: Readonly<Record<string, chrono.Chrono>> = {
+  de: chrono.de.strict,
+  es: chrono.es.strict,
+  fi: chrono.fi.strict,
+  fr: chrono.fr.strict,
+  it: chrono.it.strict,
+  ja: chrono.ja.strict,
+  nl: chrono.nl.strict,
+  pt: chrono.pt.strict,
+  ru: chrono.ru.strict,
+  sv: chrono.sv.strict,
+  uk: chrono.uk.strict,
+  zh: chrono.zh.strict,
+};
+
+/** Languages whose date wordings `dateFromText` reads, English first. */
+export const DATE_LANGUAGES: readonly string[] = ["en", ...Object.keys(CHRONO_BY_LANGUAGE)];
+
+/**
+ * A day-first numeric date with dots ("05.01.2020", "5. 1. 2020"): the European and Russian
+ * spelling. Dots are never month-first, but chrono's English parser reads them so.
+ */
+const DOTTED_DATE =
+  /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?![\d.]\d)(?:,?\s+(?:um\s+|à\s+|в\s+)?(\d{1,2})[:.h](\d{2}))?/;
+
+/**
+ * Finds the first full date (day known) in a human-written text; `language` (ISO 639-1, e.g.
+ * from the page's `lang`) picks the month names and wordings ("5. Januar 2020", "22 novembre").
+ */
+export function dateFromText(text: string, source: string, language?: string): DateInText | undefined {
   const iso = dateFromIso(text, source);
   if (iso) return { date: iso, index: 0, length: text.trim().length };
-  for (const result of chrono.strict.parse(text, CHRONO_REFERENCE)) {
+  const dotted = dottedDate(text, source);
+  if (dotted) return dotted;
+  const parser = CHRONO_BY_LANGUAGE[language?.slice(0, 2).toLowerCase() ?? ""] ?? chrono.strict;
+  for (const result of parser.parse(text, CHRONO_REFERENCE)) {
     const start = result.start;
     // "two days ago" is certain only relative to the (fixed, meaningless) reference date.
     if (result.tags().has(RELATIVE_DATE_TAG)) continue;
@@ -63,6 +95,22 @@ export function dateFromText(text: string, source: string): DateInText | undefin
     return { date: withTime(day, start, source), index: result.index, length: result.text.length };
   }
   return undefined;
+}
+
+function dottedDate(text: string, source: string): DateInText | undefined {
+  const match = DOTTED_DATE.exec(text);
+  if (!match) return undefined;
+  const [whole, day = "", month = "", year = "", hour, minute] = match;
+  if (!validParts(Number(year), month.padStart(2, "0"), day.padStart(2, "0"))) return undefined;
+  const date = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  const timed = hour !== undefined && minute !== undefined && Number(hour) < 24 && Number(minute) < 60;
+  return {
+    date: timed
+      ? { value: `${date}T${hour.padStart(2, "0")}:${minute}`, precision: "minute", source }
+      : { value: date, precision: "day", source },
+    index: match.index,
+    length: whole.length,
+  };
 }
 
 function withTime(day: string, start: chrono.ParsedComponents, source: string): DateValue {

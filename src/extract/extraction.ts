@@ -12,6 +12,8 @@ export interface Extraction {
   /** Candidate names with where they came from; junk is dropped when the article is assembled. */
   authors: Sourced<string>[];
   published?: DateValue;
+  /** When the page says it was last changed. */
+  modified?: DateValue;
   outlet?: Sourced<string>;
   canonicalUrl?: string;
   /** Language the page declares (`<html lang>`), used when the detector cannot decide. */

@@ -1,190 +1,359 @@
+import type { Document, Element } from "domhandler";
 import type { DateValue, Diagnostic, Sourced } from "../model/index.js";
-import { splitAuthors } from "./authors.js";
-import { collapseWhitespace, sameLine } from "./blocks.js";
-import type { MetadataLexicon } from "./data.js";
+import { type AuthorCheck, splitAuthors } from "./authors.js";
+import { collapseWhitespace } from "./blocks.js";
 import { dateFromIso, dateFromText, dateFromUrl } from "./dates.js";
-import { blocksOf, type DomDocument, text } from "./dom.js";
 import type { Extraction } from "./extraction.js";
+import {
+  authorLinkNames,
+  bylineNames,
+  datelineDate,
+  inCommentThread,
+  inExcludedContainer,
+  withoutLabel,
+} from "./html-bylines.js";
+import { type JsonLd, nameOf, namesOf, readJsonLd, stringOf, typesOf } from "./json-ld.js";
+import {
+  attribute,
+  attributeTokens,
+  blockTexts,
+  indexPage,
+  metaValue,
+  type PageIndex,
+  rawText,
+  textOf,
+} from "./metadata-dom.js";
+import { loadMetadataHints, type MetadataHints } from "./metadata-data.js";
 import type { ResolvedExtractOptions } from "./options.js";
 import { outletFromBoilerplate } from "./outlet.js";
+import { titleOf } from "./html-title.js";
 
 /** What the metadata reader needs from the extraction context. */
 export interface MetadataContext {
   options: ResolvedExtractOptions;
   givenUrl?: string;
   input: string;
+  /**
+   * Class names of bylines and datelines, from `loadMetadataHints()`; load them once where the
+   * extractor is built. When absent they are read from the data folder on each call.
+   */
+  hints?: MetadataHints;
 }
 
-type HtmlMetadata = Pick<
+export type HtmlMetadata = Pick<
   Extraction,
-  "title" | "authors" | "published" | "outlet" | "canonicalUrl" | "declaredLanguage"
+  "title" | "authors" | "published" | "modified" | "outlet" | "canonicalUrl" | "declaredLanguage"
 >;
 
-/** Reads title, authors, date, outlet, canonical URL and language from the markup alone. */
+/**
+ * Reads title, authors, published and modified dates, outlet, canonical URL and language from
+ * the markup alone (htmlparser2's DOM; the document is only read). Each value says where it
+ * came from.
+ */
 export function readHtmlMetadata(
-  document: DomDocument,
+  document: Document,
   context: MetadataContext,
   diagnostics: Diagnostic[],
 ): HtmlMetadata {
+  const page = indexPage(document);
   const lexicon = context.options.data.metadata;
-  const ld = articleJsonLd(document, lexicon, context.input, diagnostics);
-  const canonicalUrl = canonicalOf(document, context.givenUrl);
+  const hints = context.hints ?? loadMetadataHints();
+  const scripts = page.elements
+    .filter((e) => attribute(e, "type")?.toLowerCase() === "application/ld+json")
+    .map(rawText);
+  const ld = readJsonLd(scripts, lexicon.articleTypes, () =>
+    diagnostics.push({
+      severity: "warning",
+      stage: "extract",
+      code: "extract/bad-json-ld",
+      message: "A JSON-LD script is not valid JSON; it was ignored",
+      input: context.input,
+    }),
+  );
+  const canonicalUrl = canonicalOf(page, context.givenUrl);
+  const url = canonicalUrl ?? context.givenUrl;
   const outlet = first<Sourced<string>>([
-    sourced(metaContent(document, "og:site_name"), "meta:og:site_name"),
-    sourced(nameOf(ld?.publisher), "json-ld:publisher"),
-    sourced(metaContent(document, "application-name"), "meta:application-name"),
-    outletFromBoilerplate(footerBlocks(document), context.options.data.outlets),
+    sourced(metaValue(page, "og:site_name"), "meta:og:site_name"),
+    sourced(nameOf(ld, ld.article?.publisher), "json-ld:publisher"),
+    sourced(websiteName(ld), "json-ld:website"),
+    sourced(metaValue(page, "application-name"), "meta:application-name"),
+    outletFromBoilerplate(footerBlocks(page), context.options.data.outlets),
   ]);
-  const title = titleOf(document, ld, outlet?.value);
-  const published = publishedOf(document, ld, canonicalUrl ?? context.givenUrl);
-  const lang = document.documentElement?.getAttribute?.("lang")?.trim();
+  const title = titleOf(page, {
+    declared: [
+      sourced(stringOf(ld.article?.headline), "json-ld:headline"),
+      sourced(metaValue(page, "og:title"), "meta:og:title"),
+      sourced(metaValue(page, "twitter:title"), "meta:twitter:title"),
+      sourced(textOf(page.elements.find((e) => e.name === "title")), "html:title"),
+    ].filter((t): t is Sourced<string> => t !== undefined),
+    sites: siteNames(outlet?.value, url),
+    hints,
+  });
+  const lang = languageOf(page);
+  const published = publishedOf(page, ld, url, hints, lang);
+  const modified = modifiedOf(page, ld);
+  const check: AuthorCheck = {
+    lexicon,
+    maxWords: context.options.authorMaxWords,
+    allowHandles: true,
+    ...(outlet ? { outlet: outlet.value } : {}),
+  };
   return {
-    authors: authorsOf(document, ld),
+    authors: authorsOf(page, ld, hints, check),
     ...(title ? { title } : {}),
     ...(published ? { published } : {}),
+    ...(modified ? { modified } : {}),
     ...(outlet ? { outlet } : {}),
     ...(canonicalUrl ? { canonicalUrl } : {}),
     ...(lang ? { declaredLanguage: lang } : {}),
   };
 }
 
-/** Text blocks of the page footer ("© 2024 The Herald"), read before Readability drops it. */
-function footerBlocks(document: DomDocument): string[] {
-  const footers = Array.from(document.querySelectorAll('footer, [role="contentinfo"]'));
-  return footers.flatMap((footer) => blocksOf(footer, false).paragraphs);
+/** Text blocks of the page footer ("© 2024 The Herald"), read before the body reader drops it. */
+function footerBlocks(page: PageIndex): string[] {
+  return page.elements
+    .filter((e) => e.name === "footer" || attribute(e, "role") === "contentinfo")
+    .flatMap(blockTexts);
 }
 
-type JsonObject = Record<string, unknown>;
+function websiteName(ld: JsonLd): string | undefined {
+  const site = ld.objects.find((o) => typesOf(o).includes("WebSite"));
+  return site ? nameOf(ld, site) : undefined;
+}
 
-/** The JSON-LD object that describes the article (NewsArticle and kin), if the page has one. */
-function articleJsonLd(
-  document: DomDocument,
-  lexicon: MetadataLexicon,
-  input: string,
-  diagnostics: Diagnostic[],
-): JsonObject | undefined {
-  const objects: JsonObject[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      objects.push(...flattenJsonLd(JSON.parse(script.textContent ?? "")));
-    } catch {
-      diagnostics.push({
-        severity: "warning",
-        stage: "extract",
-        code: "extract/bad-json-ld",
-        message: "A JSON-LD script is not valid JSON; it was ignored",
-        input,
-      });
+function languageOf(page: PageIndex): string | undefined {
+  const html = page.elements.find((e) => e.name === "html");
+  return (
+    (html && attribute(html, "lang")) ??
+    metaValue(page, "og:locale") ??
+    metaValue(page, "content-language") ??
+    metaValue(page, "language")
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+// ---------------------------------------------------------------------------------------------
+
+/** The names a site may add to its titles: its outlet name and its host name. */
+function siteNames(outlet: string | undefined, url: string | undefined): string[] {
+  const names = outlet === undefined ? [] : [outlet];
+  const host = hostOf(url);
+  if (host !== undefined) names.push(host, host.replace(/\.[a-z.]+$/, ""));
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authors
+// ---------------------------------------------------------------------------------------------
+
+/** Meta tags that hold author names (not URLs), in order of trust. */
+const AUTHOR_META = [
+  "author",
+  "article:author",
+  "parsely-author",
+  "sailthru.author",
+  "dc.creator",
+  "dcterms.creator",
+  "byl",
+  "citation_author",
+];
+
+/** Candidate author names in order of trust; junk is dropped when the article is assembled. */
+function authorsOf(page: PageIndex, ld: JsonLd, hints: MetadataHints, check: AuthorCheck): Sourced<string>[] {
+  const candidates: Sourced<string>[] = [];
+  const add = (values: readonly string[], source: string): void => {
+    for (const value of values.flatMap((v) => splitAuthors(withoutLabel(v, hints.bylineLabels)))) {
+      candidates.push({ value, source });
     }
+  };
+  add(namesOf(ld, ld.article?.author), "json-ld:author");
+  for (const key of AUTHOR_META) {
+    add(
+      (page.meta.get(key) ?? []).filter((v) => !/^https?:/.test(v)),
+      `meta:${key}`,
+    );
   }
-  const typed = objects.filter((o) => typesOf(o).some((t) => lexicon.articleTypes.has(t)));
-  // A generic WebPage describes the page; prefer an object that describes the article itself.
-  return typed.find((o) => !typesOf(o).includes("WebPage")) ?? typed[0];
+  add(itempropAuthors(page), "microdata:author");
+  add(
+    page.elements
+      .filter((e) => attributeTokens(e, "rel").includes("author") && !inExcludedContainer(e, hints))
+      .map(textOf)
+      .filter((v): v is string => v !== undefined),
+    "html:rel-author",
+  );
+  add(bylineNames(page, hints, check), "html:byline");
+  add(authorLinkNames(page, hints, check), "html:author-link");
+  return candidates;
 }
 
-function flattenJsonLd(value: unknown): JsonObject[] {
-  if (Array.isArray(value)) return value.flatMap(flattenJsonLd);
-  if (value === null || typeof value !== "object") return [];
-  const object = value as JsonObject;
-  return [object, ...flattenJsonLd(object["@graph"])];
+/** `<span itemprop="author">` (or its `itemprop="name"` child) outside `<meta>`. */
+function itempropAuthors(page: PageIndex): string[] {
+  return page.elements
+    .filter((e) => e.name !== "meta" && attributeTokens(e, "itemprop").includes("author"))
+    .map((e) => {
+      const name = e.children.length > 0 ? findItemprop(e, "name") : undefined;
+      return name ?? textOf(e);
+    })
+    .filter((v): v is string => v !== undefined);
 }
 
-function typesOf(object: JsonObject): string[] {
-  const type = object["@type"];
-  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === "string");
-}
-
-/** A JSON-LD person or organisation as a name: a string, `{name}`, or the first of a list. */
-function nameOf(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return nameOf(value[0]);
-  if (value && typeof value === "object") return nameOf((value as JsonObject).name);
+function findItemprop(root: Element, prop: string): string | undefined {
+  for (const child of root.children) {
+    if (child.type !== "tag" && child.type !== "script" && child.type !== "style") continue;
+    const element = child as Element;
+    if (attributeTokens(element, "itemprop").includes(prop)) {
+      return attribute(element, "content") ?? textOf(element);
+    }
+    const deeper = findItemprop(element, prop);
+    if (deeper !== undefined) return deeper;
+  }
   return undefined;
 }
 
-function namesOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(namesOf);
-  const name = nameOf(value);
-  return name === undefined ? [] : [name];
-}
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
 
-function titleOf(document: DomDocument, ld: JsonObject | undefined, outlet: string | undefined) {
-  const pageTitle = text(document.querySelector("title"));
-  return first<Sourced<string>>([
-    sourced(typeof ld?.headline === "string" ? ld.headline : undefined, "json-ld"),
-    sourced(metaContent(document, "og:title"), "meta:og:title"),
-    sourced(metaContent(document, "twitter:title"), "meta:twitter:title"),
-    sourced(pageTitle === undefined ? undefined : withoutSiteSuffix(pageTitle, outlet), "html:title"),
-    sourced(text(document.querySelector("h1")), "html:h1"),
-  ]);
-}
-
-/** "Court strikes down map | The Herald" -> "Court strikes down map", when the suffix is the outlet. */
-function withoutSiteSuffix(title: string, outlet: string | undefined): string {
-  const parts = title.split(/\s+[|–—-]\s+/);
-  const last = parts.at(-1);
-  if (outlet !== undefined && parts.length > 1 && last !== undefined && sameLine(last, outlet)) {
-    return parts.slice(0, -1).join(" - ");
-  }
-  return title;
-}
-
-/** Candidate author names in order of trust; junk is dropped when the article is assembled. */
-function authorsOf(document: DomDocument, ld: JsonObject | undefined): Sourced<string>[] {
-  const fromLd = namesOf(ld?.author).flatMap(splitAuthors);
-  const fromMeta = [metaContent(document, "author"), metaContent(document, "article:author")]
-    .filter((v): v is string => v !== undefined && !/^https?:/.test(v))
-    .flatMap(splitAuthors);
-  const fromRel = Array.from(document.querySelectorAll('[rel="author"]'))
-    .map(text)
-    .filter((v): v is string => v !== undefined)
-    .flatMap(splitAuthors);
-  return [
-    ...fromLd.map((value) => ({ value, source: "json-ld" })),
-    ...fromMeta.map((value) => ({ value, source: "meta:author" })),
-    ...fromRel.map((value) => ({ value, source: "rel=author" })),
-  ];
-}
-
+/** Meta tags that give the publication date, most specific first. */
 const PUBLISHED_META = [
   "article:published_time",
-  "datePublished",
+  "og:article:published_time",
+  "article:published",
+  "og:published_time",
+  "published_time",
+  "datepublished",
+  "parsely-pub-date",
+  "sailthru.date",
+  "dc.date.issued",
+  "dcterms.issued",
+  "dc.date.created",
+  "dcterms.created",
+  "dc.date",
+  "dcterms.date",
+  "citation_publication_date",
+  "citation_date",
   "pubdate",
   "publishdate",
+  "publish-date",
+  "publish_date",
+  "publication_date",
+  "article.published",
+  "original-publish-date",
   "date",
-  "dc.date",
-  "dc.date.issued",
 ];
 
+/** Meta tags that give the date of the last change. */
+const MODIFIED_META = [
+  "article:modified_time",
+  "og:article:modified_time",
+  "article:modified",
+  "og:updated_time",
+  "modified_time",
+  "datemodified",
+  "dc.date.modified",
+  "dcterms.modified",
+  "last-modified",
+  "lastmod",
+  "revised",
+];
+
+/**
+ * Machine-readable dates first (JSON-LD, meta, microdata, `<time>`), then a day in the URL, then
+ * a date line shown on the page; a month in the URL only when the page shows no day.
+ */
 function publishedOf(
-  document: DomDocument,
-  ld: JsonObject | undefined,
+  page: PageIndex,
+  ld: JsonLd,
   url: string | undefined,
+  hints: MetadataHints,
+  language: string | undefined,
 ): DateValue | undefined {
-  const fromLd = typeof ld?.datePublished === "string" ? readDate(ld.datePublished, "json-ld") : undefined;
-  if (fromLd) return fromLd;
-  for (const name of PUBLISHED_META) {
-    const value = metaContent(document, name);
-    const date = value === undefined ? undefined : readDate(value, `meta:${name}`);
+  const machine =
+    ldDate(ld, "datePublished") ??
+    ldDate(ld, "dateCreated") ??
+    metaDate(page, PUBLISHED_META) ??
+    itempropDate(page, "datepublished") ??
+    timeDate(page, hints);
+  if (machine) return machine;
+  const fromUrl = url ? dateFromUrl(url) : undefined;
+  if (fromUrl?.precision === "day") return fromUrl;
+  const shown = datelineDate(page, hints, language);
+  if (shown && (fromUrl === undefined || shown.value.startsWith(fromUrl.value))) return shown;
+  return fromUrl ?? shown;
+}
+
+function modifiedOf(page: PageIndex, ld: JsonLd): DateValue | undefined {
+  return ldDate(ld, "dateModified") ?? metaDate(page, MODIFIED_META) ?? itempropDate(page, "datemodified");
+}
+
+function ldDate(ld: JsonLd, key: string): DateValue | undefined {
+  const value = stringOf(ld.article?.[key]);
+  return value === undefined ? undefined : readDate(value, `json-ld:${key}`);
+}
+
+function metaDate(page: PageIndex, keys: readonly string[]): DateValue | undefined {
+  for (const key of keys) {
+    for (const value of page.meta.get(key) ?? []) {
+      const date = readDate(value, `meta:${key}`);
+      if (date) return date;
+    }
+  }
+  return undefined;
+}
+
+/** `<time itemprop="datePublished" datetime>`, `<span itemprop="datePublished" content>` or its text. */
+function itempropDate(page: PageIndex, prop: string): DateValue | undefined {
+  for (const element of page.elements) {
+    if (element.name === "meta" || !attributeTokens(element, "itemprop").includes(prop)) continue;
+    const value = attribute(element, "datetime") ?? attribute(element, "content") ?? textOf(element);
+    const date = value === undefined ? undefined : readDate(value, `microdata:${prop}`);
     if (date) return date;
   }
-  const time =
-    document.querySelector('time[itemprop="datePublished"]') ??
-    document.querySelector("time[pubdate]") ??
-    document.querySelector("time[datetime]");
-  const datetime = time?.getAttribute?.("datetime");
-  const fromTime = datetime ? readDate(datetime, "html:time") : undefined;
-  return fromTime ?? (url ? dateFromUrl(url) : undefined);
+  return undefined;
+}
+
+/**
+ * `<time pubdate>`, else the first `<time datetime>` of the article (or of the page), leaving
+ * out comments, sidebars and times marked as the last change.
+ */
+function timeDate(page: PageIndex, hints: MetadataHints): DateValue | undefined {
+  const times = page.elements.filter(
+    (e) =>
+      e.name === "time" &&
+      attribute(e, "datetime") !== undefined &&
+      !hints.modifiedClassWords.some((w) => (attribute(e, "class") ?? "").toLowerCase().includes(w)),
+  );
+  // `pubdate` says "this dates the article" outright: only a comment thread overrules it.
+  const marked = times.filter((e) => "pubdate" in e.attribs && !inCommentThread(e, hints));
+  const plain = times.filter((e) => !inExcludedContainer(e, hints));
+  for (const time of [...marked, ...plain.filter(insideArticle), ...plain]) {
+    const date = readDate(attribute(time, "datetime") ?? "", "html:time");
+    if (date) return date;
+  }
+  return undefined;
+}
+
+function insideArticle(element: Element): boolean {
+  for (let node = element.parent; node; node = node.parent) {
+    if (node.type === "tag" && (node as Element).name === "article") return true;
+  }
+  return false;
 }
 
 function readDate(value: string, source: string): DateValue | undefined {
   return dateFromIso(value, source) ?? dateFromText(value, source)?.date;
 }
 
-function canonicalOf(document: DomDocument, givenUrl: string | undefined): string | undefined {
-  const href =
-    document.querySelector('link[rel="canonical"]')?.getAttribute?.("href") ??
-    metaContent(document, "og:url");
+// ---------------------------------------------------------------------------------------------
+// URL and helpers
+// ---------------------------------------------------------------------------------------------
+
+function canonicalOf(page: PageIndex, givenUrl: string | undefined): string | undefined {
+  const link = page.elements.find(
+    (e) => e.name === "link" && attributeTokens(e, "rel").includes("canonical"),
+  );
+  const href = (link && attribute(link, "href")) ?? metaValue(page, "og:url");
   if (!href) return undefined;
   try {
     const url = givenUrl === undefined ? new URL(href) : new URL(href, givenUrl);
@@ -194,13 +363,13 @@ function canonicalOf(document: DomDocument, givenUrl: string | undefined): strin
   }
 }
 
-function metaContent(document: DomDocument, key: string): string | undefined {
-  const element =
-    document.querySelector(`meta[property="${key}"]`) ??
-    document.querySelector(`meta[name="${key}"]`) ??
-    document.querySelector(`meta[itemprop="${key}"]`);
-  const value = element?.getAttribute?.("content");
-  return value ? collapseWhitespace(value) || undefined : undefined;
+function hostOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^(?:www\d?|m|amp|mobile)\./, "");
+  } catch {
+    return undefined;
+  }
 }
 
 function sourced(value: string | undefined, source: string): Sourced<string> | undefined {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { looksBinary } from "./binary.js";
-import { charsetFromContentType, charsetFromMeta, decodeBytes, sniffUtf16 } from "./decode.js";
+import {
+  brokenUtf8Share,
+  charsetFromContentType,
+  charsetFromMeta,
+  decodeBytes,
+  sniffUtf16,
+  UTF8_MAX_BROKEN_SHARE,
+} from "./decode.js";
 import {
   ARABIC_MIN_UPPER_SHARE,
   charsetFromCounts,
@@ -189,5 +196,72 @@ describe("looksBinary", () => {
     expect(looksBinary(concat(ascii("a".repeat(100)), Uint8Array.of(1)))).toBe(false);
     expect(looksBinary(ascii("Line one\r\n\tLine two\f"))).toBe(false);
     expect(looksBinary(Uint8Array.from([0xff, 0xfe, 0x41, 0x00]))).toBe(false);
+  });
+});
+
+const GREEK = "Το Ανώτατο Δικαστήριο απέρριψε την προσφυγή μετά τις εκλογές της Κυριακής.";
+const POLISH =
+  "Sąd Najwyższy odrzucił skargę; trzęsienie ziemi o sile sześciu stopni nawiedziło północ kraju.";
+const GERMAN = "Das Verfassungsgericht wies die Beschwerde zurück; ein Erdbeben erschütterte früh den Süden.";
+
+describe("decodeBytes: ISO-8859 labels", () => {
+  it.each([
+    ["iso-8859-1", FRENCH, "windows-1252"], // WHATWG reads latin-1 as windows-1252
+    ["iso-8859-2", POLISH, "iso-8859-2"],
+    ["iso-8859-5", RUSSIAN, "iso-8859-5"],
+    ["iso-8859-6", ARABIC.replace(/[أ]/g, "ا"), "iso-8859-6"],
+    ["iso-8859-7", GREEK, "iso-8859-7"],
+    ["iso-8859-9", GERMAN, "windows-1254"], // WHATWG: latin-5 is windows-1254
+    ["iso-8859-15", GERMAN, "iso-8859-15"],
+  ])("decodes a page declared %s", (label, text, charset) => {
+    const page = concat(ascii(`<meta charset="${label}"><p>`), encode(text, charset), ascii("</p>"));
+    const d = decodeBytes(page, html);
+    expect(d.encoding).toEqual({ value: charset, source: "meta" });
+    expect(d.text).toContain(text);
+    expect(d.overruled).toBeUndefined();
+  });
+});
+
+describe("decodeBytes: mislabelled pages", () => {
+  it("sniffs a page that says UTF-8 but is windows-1256, and says so", () => {
+    const page = concat(ascii('<meta charset="utf-8"><p>'), encode(ARABIC, "windows-1256"), ascii("</p>"));
+    const d = decodeBytes(page, html);
+    expect(d.encoding).toEqual({ value: "windows-1256", source: "sniff:byte-frequency" });
+    expect(d.text).toContain(ARABIC);
+    expect(d.overruled).toMatchObject({ label: "utf-8", source: "meta" });
+  });
+
+  it("sniffs a page whose HTTP header says UTF-8 but is windows-1251", () => {
+    const d = decodeBytes(encode(RUSSIAN, "windows-1251"), {
+      ...raw,
+      contentType: "text/plain; charset=UTF-8",
+    });
+    expect(d.encoding.value).toBe("windows-1251");
+    expect(d.text).toBe(RUSSIAN);
+    expect(d.overruled?.source).toBe("content-type");
+  });
+
+  it("reads UTF-8 bytes under an iso-8859-1 label as UTF-8", () => {
+    const page = concat(ascii('<meta charset="iso-8859-1"><p>'), ascii(POLISH), ascii("</p>"));
+    const d = decodeBytes(page, html);
+    expect(d.encoding).toEqual({ value: "utf-8", source: "valid-utf-8:overrules-declared" });
+    expect(d.text).toContain(POLISH);
+  });
+
+  it("keeps a declared UTF-8 with one stray byte (a typo, not a mislabel)", () => {
+    const page = concat(ascii('<meta charset="utf-8"><p>'), ascii(GREEK), Uint8Array.of(0xe9), ascii("</p>"));
+    const d = decodeBytes(page, html);
+    expect(d.encoding).toEqual({ value: "utf-8", source: "meta" });
+    expect(d.text).toContain(GREEK);
+    expect(brokenUtf8Share(page)).toBeLessThanOrEqual(UTF8_MAX_BROKEN_SHARE);
+  });
+
+  it("keeps a declared windows-1252 page that is pure ASCII or real windows-1252", () => {
+    const d = decodeBytes(
+      concat(ascii('<meta charset="windows-1252">'), encode(GERMAN, "windows-1252")),
+      html,
+    );
+    expect(d.encoding).toEqual({ value: "windows-1252", source: "meta" });
+    expect(d.text).toContain(GERMAN);
   });
 });

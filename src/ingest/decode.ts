@@ -13,12 +13,18 @@ export const META_PRESCAN_BYTES = 1024;
 const UTF16_SNIFF_BYTES = 512;
 /** Share of byte pairs with a NUL on one side (and none on the other) to call the text UTF-16. */
 const UTF16_MIN_NUL_PAIR_SHARE = 0.4;
+/**
+ * A page declared UTF-8 stays UTF-8 while at most this share of its non-ASCII characters are
+ * broken sequences: one stray Latin-1 byte in a UTF-8 page is a typo, not a mislabel (0.05).
+ */
+export const UTF8_MAX_BROKEN_SHARE = 0.05;
 
 export type CharsetSource =
   | "bom"
   | "content-type"
   | "meta"
   | "valid-utf-8"
+  | "valid-utf-8:overrules-declared"
   | "sniff:utf-16-nul-pattern"
   | "sniff:byte-frequency"
   | "fallback";
@@ -37,6 +43,8 @@ export interface Decoded {
   encoding: Sourced<string> & { source: CharsetSource };
   /** Declared charset labels that no decoder knows; the caller reports them. */
   unknownLabels: string[];
+  /** A declared charset the bytes contradict, and why it was not used; the caller reports it. */
+  overruled?: { label: string; source: "content-type" | "meta"; reason: string };
 }
 
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): Decoded {
@@ -44,10 +52,11 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): Decoded 
   const bom = detectBom(bytes);
   if (bom) return decoded(bytes.subarray(bom.length), bom.charset, "bom", unknownLabels);
 
-  const declared: [string | undefined, CharsetSource][] = [
+  const declared: [string | undefined, "content-type" | "meta"][] = [
     [charsetFromContentType(options.contentType), "content-type"],
     [options.markup ? charsetFromMeta(bytes) : undefined, "meta"],
   ];
+  let overruled: Decoded["overruled"];
   for (const [label, source] of declared) {
     if (label === undefined) continue;
     const charset = canonicalCharset(label);
@@ -57,15 +66,56 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): Decoded 
     }
     // A page that could declare its charset in ASCII is not UTF-16 (WHATWG: read it as UTF-8).
     const usable = source === "meta" && charset.startsWith("utf-16") ? "utf-8" : charset;
-    return decoded(bytes, usable, source, unknownLabels);
+    const contradiction = contradicts(bytes, usable);
+    if (contradiction === undefined) return decoded(bytes, usable, source, unknownLabels);
+    overruled = { label, source, reason: contradiction };
+    if (usable !== "utf-8") {
+      // Multi-byte UTF-8 sequences do not happen by chance in single-byte text.
+      return { ...decoded(bytes, "utf-8", "valid-utf-8:overrules-declared", unknownLabels), overruled };
+    }
+    break; // declared UTF-8 but the bytes are not: what they are is sniffed below
   }
+  return { ...sniffed(bytes, options, unknownLabels), ...(overruled ? { overruled } : {}) };
+}
 
+/**
+ * Why the bytes cannot be in the declared charset, or undefined when they can: "UTF-8" pages
+ * that are not valid UTF-8, and single-byte pages whose bytes are valid multi-byte UTF-8.
+ */
+function contradicts(bytes: Uint8Array, charset: string): string | undefined {
+  if (charset === "utf-8") {
+    return brokenUtf8Share(bytes) <= UTF8_MAX_BROKEN_SHARE ? undefined : "the bytes are not valid UTF-8";
+  }
+  if (charset.startsWith("utf-16")) return undefined;
+  return hasHighBytes(bytes) && isValidUtf8(bytes) ? "the bytes are valid multi-byte UTF-8" : undefined;
+}
+
+/** Share of the non-ASCII characters of a UTF-8 decoding that are broken sequences (U+FFFD). */
+export function brokenUtf8Share(bytes: Uint8Array): number {
+  if (isValidUtf8(bytes)) return 0;
+  const text = new TextDecoder("utf-8").decode(bytes);
+  let nonAscii = 0;
+  let broken = 0;
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) continue;
+    nonAscii++;
+    if (char === "\uFFFD") broken++;
+  }
+  return nonAscii === 0 ? 0 : broken / nonAscii;
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  return bytes.some((b) => b >= 0x80);
+}
+
+/** What the bytes themselves say, when no declaration holds. */
+function sniffed(bytes: Uint8Array, options: DecodeOptions, unknownLabels: string[]): Decoded {
   // Before the UTF-8 check: NULs are valid UTF-8, but text in UTF-8 has none.
   const utf16 = sniffUtf16(bytes);
   if (utf16) return decoded(bytes, utf16, "sniff:utf-16-nul-pattern", unknownLabels);
   if (isValidUtf8(bytes)) return decoded(bytes, "utf-8", "valid-utf-8", unknownLabels);
-  const sniffed = sniffSingleByteCharset(bytes, options.markup);
-  if (sniffed) return decoded(bytes, sniffed, "sniff:byte-frequency", unknownLabels);
+  const single = sniffSingleByteCharset(bytes, options.markup);
+  if (single) return decoded(bytes, single, "sniff:byte-frequency", unknownLabels);
   const fallback = canonicalCharset(options.fallbackCharset) ?? "windows-1252";
   return decoded(bytes, fallback, "fallback", unknownLabels);
 }

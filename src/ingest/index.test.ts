@@ -225,3 +225,30 @@ describe("createIngester: charsets of whole pages", () => {
     expect(doc?.content).toContain(RUSSIAN);
   });
 });
+
+describe("input size cap", () => {
+  it("refuses an input over maxInputBytes with one error naming it and its size", () => {
+    const small = createIngester({ maxInputBytes: 100 });
+    const result = small(input("big.html", `<p>${"x".repeat(200)}</p>`));
+    expect(result.documents).toEqual([]);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({
+      severity: "error",
+      code: "ingest/too-large",
+      input: "big.html",
+    });
+    expect(result.diagnostics[0]?.message).toMatch(/^big\.html is 207 bytes, over the 100-byte limit/);
+    expect(small(input("ok.html", "<p>short</p>")).documents).toHaveLength(1);
+  });
+
+  it("rejects a bad limit when the ingester is built", () => {
+    expect(() => createIngester({ maxInputBytes: 0 })).toThrow(/maxInputBytes/);
+  });
+
+  it("reports a mislabelled charset and records where the charset came from", () => {
+    const page = join(utf8('<meta charset="utf-8"><p>'), encode(RUSSIAN, "windows-1251"), utf8("</p>"));
+    const result = ingest(input("ru.html", page));
+    expect(result.documents[0]?.encoding).toEqual({ value: "windows-1251", source: "sniff:byte-frequency" });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["ingest/charset-mislabelled"]);
+  });
+});

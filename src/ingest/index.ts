@@ -11,6 +11,11 @@ export type { Ingester, IngestOptions, IngestResult, RawInput } from "./types.js
 const CONTENT_FORMATS: readonly ContentFormat[] = ["html", "raw", "text"];
 /** Browsers read undeclared single-byte pages as windows-1252; so do we when the sniff cannot tell. */
 const DEFAULT_FALLBACK_CHARSET = "windows-1252";
+/**
+ * 64 MiB: a news page is well under 5 MB and a JSONL bundle of thousands of articles fits;
+ * more is a dump or an archive, which decoding would hold in memory several times over.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The ingest stage: raw bytes to SourceDocuments, without touching disk. One input gives one
@@ -27,9 +32,20 @@ export function createIngester(options: IngestOptions = {}): Ingester {
     throw new Error(`createIngester: unknown fallbackCharset "${fallbackCharset}"`);
   }
 
+  const maxInputBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  if (!Number.isInteger(maxInputBytes) || maxInputBytes < 1) {
+    throw new Error(
+      `createIngester: "maxInputBytes" must be a positive integer; got ${String(maxInputBytes)}`,
+    );
+  }
+
   return function ingest(input: RawInput): IngestResult {
     const { locator, bytes } = input;
     if (bytes.length === 0) return only(error("ingest/empty", "empty input", locator));
+    if (bytes.length > maxInputBytes) {
+      const message = `${locator} is ${bytes.length} bytes, over the ${maxInputBytes}-byte limit (maxInputBytes); skipped`;
+      return only(error("ingest/too-large", message, locator));
+    }
     if (looksBinary(bytes)) {
       return only(error("ingest/binary", "binary content (NUL or control bytes), skipped", locator));
     }
@@ -40,6 +56,11 @@ export function createIngester(options: IngestOptions = {}): Ingester {
     const diagnostics = decoded.unknownLabels.map((label) =>
       warning("ingest/unknown-charset", `unknown charset "${label}" ignored`, locator),
     );
+    if (decoded.overruled) {
+      const { label, source, reason } = decoded.overruled;
+      const message = `declared charset "${label}" (${source}) ignored: ${reason}; read as ${decoded.encoding.value}`;
+      diagnostics.push(warning("ingest/charset-mislabelled", message, locator));
+    }
     if (decoded.text.trim() === "")
       return { documents: [], diagnostics: [...diagnostics, emptyWarning(locator)] };
 

@@ -20,6 +20,11 @@ export interface IngestOptions {
    * windows-1252 by default, as browsers do for undeclared Western pages.
    */
   fallbackCharset?: string;
+  /**
+   * Inputs larger than this many bytes are refused with an error diagnostic (default
+   * DEFAULT_MAX_INPUT_BYTES): a bigger file is a dump or an archive, not pages to read.
+   */
+  maxInputBytes?: number;
 }
 
 export interface IngestResult {
