@@ -13,6 +13,13 @@ export {
   DEFAULT_CLUSTER_OPTIONS,
 } from "./cluster/index.js";
 export { type CompareOptions, type Comparer, createComparer, outletLabels } from "./compare/index.js";
+export {
+  type CopyDetector,
+  type CopyDetectorOptions,
+  createCopyDetector,
+  createCopyIndex,
+  DEFAULT_COPY_DETECTOR_OPTIONS,
+} from "./dedupe/index.js";
 export { createExtractor } from "./extract/index.js";
 export { createIngester } from "./ingest/index.js";
 export type { RawInput } from "./ingest/types.js";

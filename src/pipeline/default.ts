@@ -25,6 +25,7 @@ import { createTimeNormalizer, resolveAgainst } from "../analyze/times/index.js"
 import { createTokenizer } from "../analyze/tokens.js";
 import { createClusterer } from "../cluster/index.js";
 import { createComparer } from "../compare/index.js";
+import { createCopyDetector } from "../dedupe/index.js";
 import { createExtractor } from "../extract/index.js";
 import { createIngester } from "../ingest/index.js";
 import type { ContentFormat } from "../model/index.js";
@@ -99,12 +100,20 @@ export function createDefaultStages(
     const unavailable = () => {
       throw new Error("pipeline: analysis stages need knowledge (loadKnowledge())");
     };
-    return { ingest, extract, analyze: unavailable, cluster: unavailable, compare: unavailable };
+    return {
+      ingest,
+      extract,
+      analyze: unavailable,
+      dedupe: createCopyDetector(),
+      cluster: unavailable,
+      compare: unavailable,
+    };
   }
   return {
     ingest,
     extract,
     analyze: createAnalyzer(analysisComponents(knowledge)),
+    dedupe: createCopyDetector(),
     cluster: createClusterer({ stopwords: knowledge.stopwords }),
     compare: createComparer({
       resolveDate: resolveAgainst,

@@ -1,6 +1,7 @@
 import type { Analyzer } from "../analyze/analyzer.js";
 import type { Clusterer } from "../cluster/index.js";
 import type { Comparer } from "../compare/index.js";
+import type { CopyDetector } from "../dedupe/index.js";
 import type { RawInput } from "../ingest/types.js";
 import {
   type Article,
@@ -11,11 +12,16 @@ import {
   type Story,
 } from "../model/index.js";
 
-/** The stages of a run, each already built from its options: ingest -> extract -> analyze -> cluster -> compare. */
+/**
+ * The stages of a run, each already built from its options:
+ * ingest -> extract -> analyze -> dedupe -> cluster -> compare.
+ */
 export interface PipelineStages {
   ingest: (input: RawInput) => { documents: SourceDocument[]; diagnostics: Diagnostic[] };
   extract: (document: SourceDocument) => Article;
   analyze: Analyzer;
+  /** Marks articles that carry one text (wire copies) with their copy group. */
+  dedupe: CopyDetector;
   cluster: Clusterer;
   compare: Comparer;
 }
@@ -58,7 +64,8 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
   }
 
   const stored = (request.previous?.articles ?? []).filter((a) => !fresh.has(a.id));
-  const everything = [...stored, ...fresh.values()];
+  // Stored articles take part, so a reprint arriving today joins the wire story stored last week.
+  const everything = stages.dedupe([...stored, ...fresh.values()]);
   const stories = stages.cluster(everything, request.previous?.stories ?? []);
   const touched = stories.filter((s) => s.articleIds.some((id) => fresh.has(id)));
   const compared = touched.map((story) => ({ ...story, comparison: stages.compare(story, everything) }));
