@@ -96,13 +96,14 @@ async function parallaxHtml() {
 async function parallaxFlattened(pages) {
   const { createExtractor, learnSiteBoilerplate } = await import(distUrl);
   const extract = createExtractor();
+  const decode = await pageDecoder();
   const documents = new Map(
     pages.map((page) => [
       page,
       {
         origin: { locator: page.url, format: "raw" },
         format: "raw",
-        content: flattenHtml(new TextDecoder().decode(page.bytes)),
+        content: flattenHtml(decode(page)),
         given: { url: page.url },
       },
     ]),
@@ -115,14 +116,26 @@ async function parallaxFlattened(pages) {
 }
 
 async function allKept() {
-  return (page) => ({ text: flattenHtml(new TextDecoder().decode(page.bytes)) });
+  const decode = await pageDecoder();
+  return (page) => ({ text: flattenHtml(decode(page)) });
 }
 
 async function readabilityBaseline() {
+  const decode = await pageDecoder();
   return (page) => {
-    const { document } = parseHTML(new TextDecoder().decode(page.bytes));
+    const { document } = parseHTML(decode(page));
     return { text: new Readability(document).parse()?.textContent ?? "" };
   };
+}
+
+/**
+ * Every system reads the page as decoded by Parallax's ingest (BOM, <meta>, sniffing), so that a
+ * Latin-1 page is not scored as mojibake: a scraper that flattened it would have decoded it too.
+ */
+async function pageDecoder() {
+  const { createIngester } = await import(distUrl);
+  const ingest = createIngester({ as: "html" });
+  return (page) => ingest({ locator: page.url, bytes: page.bytes }).documents[0]?.content ?? "";
 }
 
 async function score(name, makeSystem, pages) {

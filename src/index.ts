@@ -20,7 +20,14 @@ export {
   createCopyIndex,
   DEFAULT_COPY_DETECTOR_OPTIONS,
 } from "./dedupe/index.js";
-export { createExtractor } from "./extract/index.js";
+export {
+  createExtractor,
+  DEFAULT_SITE_LEARNING_OPTIONS,
+  learnSiteBoilerplate,
+  type SiteBoilerplate,
+  type SiteLearningOptions,
+  siteOf,
+} from "./extract/index.js";
 export { createIngester } from "./ingest/index.js";
 export type { RawInput } from "./ingest/types.js";
 export { readInputs } from "./io/read-inputs.js";

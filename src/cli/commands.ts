@@ -85,19 +85,21 @@ async function extractCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   const { inputs, diagnostics } = await readInputs(ctx.paths, { stdin: ctx.io.stdin });
   const stages = createDefaultStages(undefined, { as: ctx.as });
   const all = [...diagnostics];
-  for (const input of inputs) {
+  const documents = inputs.flatMap((input) => {
     const ingested = stages.ingest(input);
     all.push(...ingested.diagnostics);
-    for (const document of ingested.documents) {
-      const { annotations: _annotations, ...article } = stages.extract(document);
-      all.push(...article.diagnostics);
-      if (article.diagnostics.some((d) => d.severity === "error")) continue;
-      ctx.io.stdout(
-        ctx.json
-          ? `${JSON.stringify(article)}\n`
-          : `${article.title?.value ?? article.id}\n\n${article.text}\n\n`,
-      );
-    }
+    return ingested.documents;
+  });
+  const sites = stages.learnSites(documents);
+  for (const document of documents) {
+    const { annotations: _annotations, ...article } = stages.extract(document, sites);
+    all.push(...article.diagnostics);
+    if (article.diagnostics.some((d) => d.severity === "error")) continue;
+    ctx.io.stdout(
+      ctx.json
+        ? `${JSON.stringify(article)}\n`
+        : `${article.title?.value ?? article.id}\n\n${article.text}\n\n`,
+    );
   }
   return all;
 }

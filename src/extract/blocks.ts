@@ -15,7 +15,7 @@ export function wordCount(text: string): number {
 }
 
 /** Characters a sentence (or a quoted sentence) ends with. */
-const SENTENCE_END = /[.!?…:;"'”’»)\]]$/;
+const SENTENCE_END = /[.!?…:;"'”’»)\]。！？」』]$/;
 
 export function endsLikeSentence(text: string): boolean {
   return SENTENCE_END.test(text.trim());
@@ -52,10 +52,11 @@ export function rawBlocks(content: string): string[] {
 
 /** Compares two short strings the way a reader would: case, spacing and end punctuation aside. */
 export function sameLine(a: string, b: string): boolean {
-  return comparable(a) === comparable(b) && comparable(a) !== "";
+  return comparableLine(a) === comparableLine(b) && comparableLine(a) !== "";
 }
 
-function comparable(text: string): string {
+/** The form two lines are compared in: lower case, spacing collapsed, no end punctuation. */
+export function comparableLine(text: string): string {
   return collapseWhitespace(text)
     .toLowerCase()
     .replace(/[\s.:;,!?]+$/, "");

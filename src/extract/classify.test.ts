@@ -6,6 +6,9 @@ import {
   dateOnlyBlock,
   isLabelLike,
   looksLikeHeadline,
+  pageLanguage,
+  reviseByContext,
+  textClass,
 } from "./classify.js";
 import { loadBoilerplateData } from "./data.js";
 import { DEFAULT_EXTRACT_OPTIONS } from "./options.js";
@@ -38,7 +41,26 @@ describe("block patterns, one kind at a time", () => {
     ["Keep your language polite. Illegal content will be deleted.", "comment-policy"],
     ["If you have been approved to post comments without preview, you are responsible.", "comment-policy"],
     ["We reserve the right to delete comments that are offensive.", "comment-policy"],
-    ["12 Comments", "comment-policy"],
+    ["12 Comments", "comments"],
+    ["3 Kommentare", "comments"],
+    ["Leave a Reply", "comments"],
+    ["Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.", "comments"],
+    ["Wir verwenden Cookies, um unsere Website für Sie zu verbessern.", "cookie-notice"],
+    ["Accept all cookies", "cookie-notice"],
+    ["Teilen", "share-bar"],
+    ["WhatsApp", "share-bar"],
+    ["Sign up for our free newsletter and get the news every morning.", "newsletter"],
+    ["Über den Autor", "author-bio"],
+    ["Tags: election, parliament, turnout", "tags"],
+    ["Schlagwörter: Wahl, Landtag", "tags"],
+    ["Home > News > Politics > Elections", "breadcrumb"],
+    ["Dieser Artikel ist nur für Abonnenten verfügbar.", "paywall"],
+    ["14:32", "timestamp"],
+    ["2 hours ago", "timestamp"],
+    ["Anzeige", "advertisement"],
+    ["Ähnliche Beiträge", "related-widget"],
+    ["Lesen Sie auch: Sturm legt Bahnverkehr lahm", "related-widget"],
+    ["Erdölpumpen im Abendrot. Bild: Jane Roe/Agentur", "caption"],
     ["In Short", "related-widget"],
     ["No more articles.", "related-widget"],
     ["Popular Video", "related-widget"],
@@ -60,6 +82,10 @@ describe("block patterns, one kind at a time", () => {
     "Voters in the capital queued for hours to cast their ballots (turnout was high).",
     "Officials said they would share the report with parliament next week.",
     "Rescuers were still searching the rubble on Wednesday, a day after the earthquake struck, and said they had found survivors in two collapsed buildings (AP).",
+    "The court heard that the company had used cookies to track users without their consent.",
+    "Die Wahlbeteiligung lag bei 61 Prozent, teilte die Landeswahlleiterin am Sonntagabend mit.",
+    "Two or three short talks (30 mins)",
+    "Ein Sturm hat in der Nacht zum Montag Bäume entwurzelt und Dächer abgedeckt.",
   ])("leaves body text alone: %s", (block) => {
     expect(classify(block)).toEqual([]);
   });
@@ -118,5 +144,52 @@ describe("structural rules", () => {
     expect(
       dateOnlyBlock("Voters went to the polls on Nov. 10, 2017.", DEFAULT_EXTRACT_OPTIONS),
     ).toBeUndefined();
+  });
+});
+
+describe("text classes (jusText-style)", () => {
+  let stopwords: ReadonlySet<string>[];
+  let lists: ReadonlyMap<string, ReadonlySet<string>>;
+  beforeAll(() => {
+    lists = loadBoilerplateData().stopwords;
+    stopwords = [...lists.values()];
+  });
+
+  it("tells prose from menus, labels and lists of names", () => {
+    const prose =
+      "The judges found that the ban restricted the freedom of assembly more than was needed to protect the work of the chamber and of its members.";
+    expect(textClass(prose, stopwords)).toBe("good");
+    expect(
+      textClass(
+        "Der Sturm hat in der Nacht zum Montag viele Bäume entwurzelt und Dächer abgedeckt.",
+        stopwords,
+      ),
+    ).toBe("near-good");
+    expect(textClass("Politics", stopwords)).toBe("short");
+    expect(textClass("Home | World | Business | Sport | Weather", stopwords)).toBe("bad");
+    const names =
+      "Anna Schmidt, Peter Müller, Jane Roe, John Doe, Maria Lopez, Luis Medina, Ana Torres, Lee Chan, Kim Park, Ole Hansen";
+    expect(textClass(names, stopwords)).toBe("bad");
+  });
+
+  it("judges by length and final punctuation when no stopword list applies", () => {
+    const long = "x".repeat(150) + ".";
+    expect(textClass(long, [])).toBe("good");
+    expect(textClass("x".repeat(150), [])).toBe("near-good");
+  });
+
+  it("lets short and near-good blocks take their neighbours' class", () => {
+    expect(reviseByContext(["good", "short", "good"])).toEqual(["good", "good", "good"]);
+    expect(reviseByContext(["bad", "short", "bad"])).toEqual(["bad", "bad", "bad"]);
+    expect(reviseByContext(["bad", "near-good", "bad"])).toEqual(["bad", "bad", "bad"]);
+    expect(reviseByContext(["good", "near-good", "bad"])).toEqual(["good", "good", "bad"]);
+    expect(reviseByContext(["short", "good"])).toEqual(["bad", "good"]); // the page's edge is bad
+    expect(reviseByContext(["short", "good"], "good")).toEqual(["good", "good"]);
+  });
+
+  it("finds the page's language from its stopwords", () => {
+    expect(pageLanguage(["Die Wahl ist vorbei und die Partei hat gewonnen."], lists)).toBe("de");
+    expect(pageLanguage(["The vote is over and the party has won."], lists)).toBe("en");
+    expect(pageLanguage(["12:30", "Anna Schmidt"], lists)).toBeUndefined();
   });
 });

@@ -45,6 +45,8 @@ export interface BoilerplateData {
   blocks: readonly BlockRule[];
   outlets: readonly OutletRule[];
   metadata: MetadataLexicon;
+  /** Language code -> its stopwords (lower case), for the text-density classifier of raw text. */
+  stopwords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const ROLES: readonly BlockRole[] = [
@@ -66,7 +68,23 @@ export function loadBoilerplateData(dir: URL | string = DEFAULT_BOILERPLATE_DIR)
     blocks: parseBlockRules(read("blocks.json"), "blocks.json"),
     outlets: parseOutletRules(read("outlets.json"), "outlets.json"),
     metadata: parseMetadata(read("metadata.json"), "metadata.json"),
+    stopwords: parseStopwords(read("stopwords.json"), "stopwords.json"),
   };
+}
+
+function parseStopwords(json: unknown, file: string): Map<string, ReadonlySet<string>> {
+  const languages = (json as { languages?: unknown } | null)?.languages;
+  if (typeof languages !== "object" || languages === null) {
+    throw new Error(`${file}: expected an object with a "languages" object`);
+  }
+  const lists = new Map<string, ReadonlySet<string>>();
+  for (const [language, words] of Object.entries(languages)) {
+    if (!Array.isArray(words) || !words.every((w) => typeof w === "string" && w !== "")) {
+      throw new Error(`${file}: "${language}" must be an array of non-empty strings`);
+    }
+    lists.set(language, new Set(words.map((w) => w.toLowerCase())));
+  }
+  return lists;
 }
 
 function parseBlockRules(json: unknown, file: string): BlockRule[] {

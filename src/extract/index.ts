@@ -12,6 +12,7 @@ import {
   validateOptions,
 } from "./options.js";
 import { extractRaw } from "./raw.js";
+import { type SiteBoilerplate, siteLinesOf } from "./sites/index.js";
 
 export { articleId } from "./article.js";
 export type { BlockMatch } from "./classify.js";
@@ -19,20 +20,31 @@ export { createBlockClassifier, isLabelLike, looksLikeHeadline } from "./classif
 export { parseCreditLine } from "./credits.js";
 export { type BoilerplateData, loadBoilerplateData } from "./data.js";
 export { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from "./options.js";
+export {
+  DEFAULT_SITE_LEARNING_OPTIONS,
+  learnSiteBoilerplate,
+  NO_SITE_BOILERPLATE,
+  type SiteBoilerplate,
+  type SiteLearningOptions,
+  siteOf,
+} from "./sites/index.js";
 
 /**
  * Builds the extract stage: a function from a SourceDocument to an Article with clean text,
  * metadata and the boilerplate it removed. Options are checked and the boilerplate data loaded
- * once, here; the returned function keeps no state between calls.
+ * once, here; the returned function keeps no state between calls. Its optional second argument
+ * is what `learnSiteBoilerplate` learned from the other pages of the document's site.
  */
-export function createExtractor(options: Partial<ExtractOptions> = {}): (doc: SourceDocument) => Article {
+export function createExtractor(
+  options: Partial<ExtractOptions> = {},
+): (doc: SourceDocument, sites?: SiteBoilerplate) => Article {
   const { data, ...overrides } = options;
   const thresholds = { ...DEFAULT_EXTRACT_OPTIONS, ...overrides };
   validateOptions(thresholds);
   const resolved: ResolvedExtractOptions = { ...thresholds, data: data ?? loadBoilerplateData() };
   const classify = createBlockClassifier(resolved.data.blocks);
 
-  function read(doc: SourceDocument): Extraction {
+  function read(doc: SourceDocument, sites: SiteBoilerplate | undefined): Extraction {
     switch (doc.format) {
       case "html":
         return extractHtml(doc.content, {
@@ -45,6 +57,7 @@ export function createExtractor(options: Partial<ExtractOptions> = {}): (doc: So
         return extractRaw(doc.content, {
           options: resolved,
           classify,
+          siteLines: siteLinesOf(sites, doc),
           ...(doc.given.title ? { givenTitle: doc.given.title } : {}),
         });
       case "text":
@@ -61,7 +74,7 @@ export function createExtractor(options: Partial<ExtractOptions> = {}): (doc: So
     }
   }
 
-  return function extract(doc: SourceDocument): Article {
-    return assembleArticle(doc, read(doc), resolved);
+  return function extract(doc: SourceDocument, sites?: SiteBoilerplate): Article {
+    return assembleArticle(doc, read(doc, sites), resolved);
   };
 }

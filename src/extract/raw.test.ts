@@ -187,7 +187,7 @@ describe("raw extraction of other sites", () => {
     expect(rules["Share this article"]).toBe("navigation/share");
     expect(rules.Advertisement).toBe("other/advertisement");
     expect(rules["Read more: Aftershocks rattle coastal towns"]).toBe("related-widget/read-more");
-    expect(rules["Terms of use"]).toBe("structure/after-end");
+    expect(rules["Terms of use"]).toBe("navigation/site-label");
   });
 
   it("reads an election report with a date-only line, keeping a 'By ...' sentence as body", () => {

@@ -1,7 +1,18 @@
 import type { Credit, DateValue, RemovedBlock, Sourced } from "../model/index.js";
 import { isAuthorName, splitAuthors } from "./authors.js";
-import { rawBlocks, sameLine } from "./blocks.js";
-import { type BlockMatch, dateOnlyBlock, isLabelLike, looksLikeHeadline } from "./classify.js";
+import { comparableLine, rawBlocks, sameLine } from "./blocks.js";
+import {
+  type BlockMatch,
+  DEFAULT_TEXT_CLASS_LIMITS,
+  dateOnlyBlock,
+  isLabelLike,
+  looksLikeHeadline,
+  pageLanguage,
+  reviseByContext,
+  stopwordDensity,
+  type TextClass,
+  textClass,
+} from "./classify.js";
 import { creditOfCaption, parseCreditLine } from "./credits.js";
 import { dateFromText } from "./dates.js";
 import type { Extraction } from "./extraction.js";
@@ -13,6 +24,8 @@ export interface RawContext {
   classify: (block: string) => BlockMatch[];
   /** Title given by the source record: the line that repeats it is the headline. */
   givenTitle?: string;
+  /** Comparable forms of the lines this document's site repeats on many pages. */
+  siteLines?: ReadonlySet<string>;
 }
 
 /** What reading one matched block gave, when the reading succeeded. */
@@ -23,16 +36,66 @@ interface Reading {
   authors?: string[];
 }
 
+/** Where the main run of body text may lie, and how blocks around it weigh. */
+export const MAIN_RUN = Object.freeze({
+  /**
+   * A junk block weighs at least this many characters against the run, so that a long row of
+   * short menu entries outweighs a stray paragraph of footer text: 40, about one menu line.
+   */
+  badMinWeight: 40,
+  /** ...and at most this many, so that one long junk block inside the article does not cut it: 400. */
+  badMaxWeight: 400,
+  /** A short line that is not a sentence (menu entry, label) weighs this much against: 40, a menu line. */
+  labelWeight: 40,
+  /** Thin or shortish prose counts with this share of its length: 0.7, it is body more often than not. */
+  nearGoodShare: 0.7,
+  /** A short line that is no label counts with half its length: body, but also "Thanks for reading!". */
+  shortSentenceShare: 0.5,
+});
+
+/** What was decided about one block before the main run is chosen. */
+type Verdict =
+  | { removed: RemovedBlock; reading?: Reading; ends?: boolean }
+  | { removed?: undefined; textClass: TextClass; ends?: undefined };
+
 /**
  * Reads already-flattened scraped text: splits it into blocks, finds the headline, and sorts
- * every other block into body or boilerplate (by pattern, then by structure). Once an end
- * marker (donation appeal, comment policy, copyright) follows some body, the rest is not body.
+ * every other block into body or boilerplate. First by pattern (datelines, appeals, captions)
+ * and by what the site repeats on its other pages; then by how each block reads as text and
+ * what its neighbours are (jusText's classes); then the body is the densest run of text, and
+ * an end marker (donation appeal, comment policy, copyright) after some body ends it.
  */
 export function extractRaw(content: string, context: RawContext): Extraction {
-  const { options, classify } = context;
+  const { options } = context;
   const blocks = rawBlocks(content);
-  const matches = blocks.map(classify);
-  const title = findTitle(blocks, matches, context);
+  const matches = blocks.map(context.classify);
+  const siteLines = context.siteLines ?? new Set<string>();
+  const title = findTitle(blocks, matches, context, siteLines);
+  const language = pageLanguage(blocks, options.data.stopwords);
+  const stopwords = language === undefined ? [] : [...options.data.stopwords.values()];
+
+  const verdicts = blocks.map((block, i): Verdict => {
+    if (title && (i === title.index || sameLine(block, title.value.value))) {
+      return { removed: { kind: "title", text: block, rule: title.rule } };
+    }
+    const judged = judgeBlock(block, matches[i] ?? [], siteLines, options, language);
+    return judged ?? { textClass: textClass(block, stopwords) };
+  });
+  const initial = verdicts.map((v): TextClass => (v.removed ? "bad" : v.textClass));
+  const classes = reviseByContext(initial);
+  const end = endOfArticle(verdicts, classes, options);
+  const run = mainRun(blocks, initial, end, options);
+  // Inside the run, jusText's context step again, with the run's ends counting as body, and a
+  // full sentence dense in stopwords counting as body whatever its length (news paragraphs are
+  // often one sentence, between an advertisement label and a share button).
+  const inRun = reviseByContext(
+    initial
+      .slice(run.start, run.end)
+      .map((c, i) =>
+        c === "near-good" && denseSentence(blocks[run.start + i] ?? "", stopwords) ? "good" : c,
+      ),
+    "good",
+  );
 
   const paragraphs: string[] = [];
   const removed: RemovedBlock[] = [];
@@ -40,39 +103,21 @@ export function extractRaw(content: string, context: RawContext): Extraction {
   const authors: Sourced<string>[] = [];
   let published: DateValue | undefined;
   let updated: DateValue | undefined;
-  let ended = false;
-
-  blocks.forEach((block, i) => {
-    if (title && (i === title.index || sameLine(block, title.value.value))) {
-      removed.push({ kind: "title", text: block, rule: title.rule });
-      return;
-    }
-    const accepted = firstReadable(block, matches[i] ?? [], options);
-    if (accepted) {
-      const { match, reading } = accepted;
-      removed.push({ kind: match.rule.kind, text: block, rule: match.rule.id });
+  verdicts.forEach((verdict, i) => {
+    const block = blocks[i] ?? "";
+    if (verdict.removed) {
+      removed.push(verdict.removed);
+      const reading = verdict.reading ?? {};
       credits.push(...(reading.credits ?? []));
       published ??= reading.published;
       updated ??= reading.updated;
       for (const name of reading.authors ?? []) authors.push({ value: name, source: "byline" });
-      if (match.rule.endsArticle && paragraphs.length >= options.minBodyBlocksBeforeEnd) ended = true;
       return;
     }
-    if (ended) {
-      removed.push({ kind: "other", text: block, rule: "structure/after-end" });
-      return;
-    }
-    const dateOnly = dateOnlyBlock(block, options);
-    if (dateOnly) {
-      removed.push({ kind: "metadata", text: block, rule: "structure/date-only" });
-      published ??= dateOnly;
-      return;
-    }
-    if (isLabelLike(block, options.shortBlockMaxWords)) {
-      removed.push({ kind: "other", text: block, rule: "structure/short-unpunctuated" });
-      return;
-    }
-    paragraphs.push(block);
+    if (i >= end) removed.push({ kind: "other", text: block, rule: "structure/after-end" });
+    else if (i < run.start || i >= run.end) removed.push(outsideMain(block, options));
+    else if (inRun[i - run.start] === "bad") removed.push(lowDensity(block, options));
+    else paragraphs.push(block);
   });
 
   const outlet = outletFromBoilerplate(
@@ -93,20 +138,140 @@ export function extractRaw(content: string, context: RawContext): Extraction {
   };
 }
 
+/** A block's fate decided without context: a pattern, a repeated line of its site, a lone date. */
+function judgeBlock(
+  block: string,
+  matches: readonly BlockMatch[],
+  siteLines: ReadonlySet<string>,
+  options: ResolvedExtractOptions,
+  language: string | undefined,
+): Verdict | undefined {
+  const accepted = firstReadable(block, matches, options, language);
+  if (accepted) {
+    const { match, reading } = accepted;
+    return {
+      removed: { kind: match.rule.kind, text: block, rule: match.rule.id },
+      reading,
+      ends: match.rule.endsArticle,
+    };
+  }
+  if (siteLines.has(comparableLine(block))) {
+    const kind = isLabelLike(block, options.shortBlockMaxWords) ? "navigation" : "other";
+    return { removed: { kind, text: block, rule: "site/repeated-line" } };
+  }
+  const dateOnly = dateOnlyBlock(block, options, language);
+  if (dateOnly) {
+    return {
+      removed: { kind: "metadata", text: block, rule: "structure/date-only" },
+      reading: { published: dateOnly },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The index of the first end marker that follows enough body (an appeal above the story must
+ * not swallow it), or the number of blocks when there is none.
+ */
+function endOfArticle(
+  verdicts: readonly Verdict[],
+  classes: readonly ("good" | "bad")[],
+  options: ResolvedExtractOptions,
+): number {
+  let body = 0;
+  for (const [i, verdict] of verdicts.entries()) {
+    if (verdict.removed?.kind === "title") body = 0; // what stood above the headline was not the story
+    if (verdict.ends && body >= options.minBodyBlocksBeforeEnd) return i;
+    if (!verdict.removed && classes[i] === "good") body++;
+  }
+  return verdicts.length;
+}
+
+/**
+ * The main run of body text: the stretch of blocks, before the end, that weighs the most (a
+ * maximum-sum subarray). Prose weighs its length, thin prose a share of it, a short sentence
+ * half its length; a label or a junk block weighs against the run. Boilerplate sits in runs
+ * above and below, so the run starts and ends on text.
+ */
+function mainRun(
+  blocks: readonly string[],
+  classes: readonly TextClass[],
+  end: number,
+  options: ResolvedExtractOptions,
+): { start: number; end: number } {
+  let best = { start: 0, end: 0, score: 0 };
+  let start = 0;
+  let score = 0;
+  for (let i = 0; i < end; i++) {
+    if (score <= 0) {
+      start = i;
+      score = 0;
+    }
+    score += blockWeight(blocks[i] ?? "", classes[i] ?? "bad", options);
+    if (score > best.score) best = { start, end: i + 1, score };
+  }
+  return { start: best.start, end: best.end };
+}
+
+function blockWeight(block: string, textClass: TextClass, options: ResolvedExtractOptions): number {
+  const length = block.length;
+  switch (textClass) {
+    case "good":
+      return length;
+    case "near-good":
+      return length * MAIN_RUN.nearGoodShare;
+    case "short":
+      return isLabelLike(block, options.shortBlockMaxWords) && !endsLikeProse(block)
+        ? -MAIN_RUN.labelWeight
+        : length * MAIN_RUN.shortSentenceShare;
+    case "bad":
+      return -Math.min(MAIN_RUN.badMaxWeight, Math.max(MAIN_RUN.badMinWeight, length));
+  }
+}
+
+/** A full sentence whose stopword share is that of good prose. */
+function denseSentence(block: string, stopwords: readonly ReadonlySet<string>[]): boolean {
+  if (!endsLikeProse(block) || stopwords.length === 0) return false;
+  const density = Math.max(...stopwords.map((list) => stopwordDensity(block, list)));
+  return density >= DEFAULT_TEXT_CLASS_LIMITS.stopwordsHigh;
+}
+
+/** Ends with a full stop, a question or an exclamation, maybe inside a quote or bracket. */
+function endsLikeProse(block: string): boolean {
+  return /[.!?…。！？]["'”’»)\]」』]*$/.test(block);
+}
+
+function outsideMain(block: string, options: ResolvedExtractOptions): RemovedBlock {
+  const label = isLabelLike(block, options.shortBlockMaxWords);
+  return { kind: label ? "navigation" : "other", text: block, rule: "structure/outside-main" };
+}
+
+function lowDensity(block: string, options: ResolvedExtractOptions): RemovedBlock {
+  return isLabelLike(block, options.shortBlockMaxWords)
+    ? { kind: "other", text: block, rule: "structure/short-unpunctuated" }
+    : { kind: "other", text: block, rule: "structure/low-density" };
+}
+
 /** The first match whose reading succeeds: a byline must yield names, a dateline a date. */
 function firstReadable(
   block: string,
   matches: readonly BlockMatch[],
   options: ResolvedExtractOptions,
+  language: string | undefined,
 ): { match: BlockMatch; reading: Reading } | undefined {
   for (const match of matches) {
-    const reading = readBlock(block, match, options);
+    const reading = readBlock(block, match, options, language);
     if (reading) return { match, reading };
   }
   return undefined;
 }
 
-function readBlock(block: string, match: BlockMatch, options: ResolvedExtractOptions): Reading | undefined {
+function readBlock(
+  block: string,
+  match: BlockMatch,
+  options: ResolvedExtractOptions,
+  language: string | undefined,
+): Reading | undefined {
   const labels = options.data.metadata.creditLabels;
   switch (match.rule.role) {
     case undefined:
@@ -122,23 +287,27 @@ function readBlock(block: string, match: BlockMatch, options: ResolvedExtractOpt
     }
     case "dateline-published":
     case "dateline-updated": {
-      const date = dateFromText(match.groups.date ?? block, "dateline")?.date;
+      const date = dateFromText(match.groups.date ?? block, "dateline", language)?.date;
       if (!date) return undefined;
       return match.rule.role === "dateline-published" ? { published: date } : { updated: date };
     }
     case "byline":
-      return readByline(match.groups.authors ?? "", options);
+      return readByline(match.groups.authors ?? "", options, language);
   }
 }
 
 /** "By Jane Doe and John Roe | Published 10 Nov 2017": names, and the date when there is one. */
-function readByline(value: string, options: ResolvedExtractOptions): Reading | undefined {
+function readByline(
+  value: string,
+  options: ResolvedExtractOptions,
+  language: string | undefined,
+): Reading | undefined {
   // "By Tuesday evening, 14 people had been injured." is a sentence, not a byline.
   if (/[.!?]$/.test(value) && !/\b\p{Lu}\.$/u.test(value)) return undefined;
   const check = { lexicon: options.data.metadata, maxWords: options.authorMaxWords };
   const people = splitAuthors(value).filter((name) => isAuthorName(name, check));
   if (people.length === 0) return undefined;
-  const published = dateFromText(value, "dateline")?.date;
+  const published = dateFromText(value, "dateline", language)?.date;
   return { authors: people, ...(published ? { published } : {}) };
 }
 
@@ -157,6 +326,7 @@ function findTitle(
   blocks: readonly string[],
   matches: readonly BlockMatch[][],
   context: RawContext,
+  siteLines: ReadonlySet<string>,
 ): FoundTitle | undefined {
   const { options, givenTitle } = context;
   const top = blocks.slice(0, options.titleSearchBlocks);
@@ -173,7 +343,10 @@ function findTitle(
   }
   const index = top.findIndex(
     (block, i) =>
-      (matches[i] ?? []).length === 0 && looksLikeHeadline(block, options) && !dateOnlyBlock(block, options),
+      (matches[i] ?? []).length === 0 &&
+      !siteLines.has(comparableLine(block)) &&
+      looksLikeHeadline(block, options) &&
+      !dateOnlyBlock(block, options),
   );
   const block = blocks[index];
   return block === undefined

@@ -26,9 +26,9 @@ import { createTokenizer } from "../analyze/tokens.js";
 import { createClusterer } from "../cluster/index.js";
 import { createComparer } from "../compare/index.js";
 import { createCopyDetector } from "../dedupe/index.js";
-import { createExtractor } from "../extract/index.js";
+import { createExtractor, learnSiteBoilerplate } from "../extract/index.js";
 import { createIngester } from "../ingest/index.js";
-import type { ContentFormat } from "../model/index.js";
+import type { ContentFormat, SourceDocument } from "../model/index.js";
 import type { PipelineStages } from "./run.js";
 
 /** Everything the stages know about the world, loaded once from data/ and passed in explicitly. */
@@ -96,12 +96,14 @@ export function createDefaultStages(
 ): PipelineStages {
   const ingest = createIngester({ as: options.as });
   const extract = createExtractor();
+  const learnSites = (documents: readonly SourceDocument[]) => learnSiteBoilerplate(documents);
   if (!knowledge) {
     const unavailable = () => {
       throw new Error("pipeline: analysis stages need knowledge (loadKnowledge())");
     };
     return {
       ingest,
+      learnSites,
       extract,
       analyze: unavailable,
       dedupe: createCopyDetector(),
@@ -111,6 +113,7 @@ export function createDefaultStages(
   }
   return {
     ingest,
+    learnSites,
     extract,
     analyze: createAnalyzer(analysisComponents(knowledge)),
     dedupe: createCopyDetector(),

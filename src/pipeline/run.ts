@@ -2,6 +2,7 @@ import type { Analyzer } from "../analyze/analyzer.js";
 import type { Clusterer } from "../cluster/index.js";
 import type { Comparer } from "../compare/index.js";
 import type { CopyDetector } from "../dedupe/index.js";
+import type { SiteBoilerplate } from "../extract/index.js";
 import type { RawInput } from "../ingest/types.js";
 import {
   type Article,
@@ -14,11 +15,13 @@ import {
 
 /**
  * The stages of a run, each already built from its options:
- * ingest -> extract -> analyze -> dedupe -> cluster -> compare.
+ * ingest -> (learn sites) -> extract -> analyze -> dedupe -> cluster -> compare.
  */
 export interface PipelineStages {
   ingest: (input: RawInput) => { documents: SourceDocument[]; diagnostics: Diagnostic[] };
-  extract: (document: SourceDocument) => Article;
+  /** Lines each site repeats on many pages, learned from the run's documents; extract removes them. */
+  learnSites: (documents: readonly SourceDocument[]) => SiteBoilerplate;
+  extract: (document: SourceDocument, sites?: SiteBoilerplate) => Article;
   analyze: Analyzer;
   /** Marks articles that carry one text (wire copies) with their copy group. */
   dedupe: CopyDetector;
@@ -49,18 +52,22 @@ export interface RunOutcome {
  */
 export function runPipeline(stages: PipelineStages, request: RunRequest): RunOutcome {
   const diagnostics: Diagnostic[] = [...(request.diagnostics ?? [])];
-  const fresh = new Map<string, Article>();
+  const documents: SourceDocument[] = [];
   for (const input of request.inputs) {
     const ingested = stages.ingest(input);
     diagnostics.push(...ingested.diagnostics);
-    for (const document of ingested.documents) {
-      const article = stages.extract(document);
-      diagnostics.push(...article.diagnostics);
-      if (article.diagnostics.some((d) => d.severity === "error")) continue;
-      const analyzed = stages.analyze(article);
-      diagnostics.push(...analyzed.diagnostics.slice(article.diagnostics.length));
-      fresh.set(analyzed.id, analyzed); // the same article given twice is kept once
-    }
+    documents.push(...ingested.documents);
+  }
+  // Site knowledge comes from the whole batch: a line is boilerplate when a site repeats it.
+  const sites = stages.learnSites(documents);
+  const fresh = new Map<string, Article>();
+  for (const document of documents) {
+    const article = stages.extract(document, sites);
+    diagnostics.push(...article.diagnostics);
+    if (article.diagnostics.some((d) => d.severity === "error")) continue;
+    const analyzed = stages.analyze(article);
+    diagnostics.push(...analyzed.diagnostics.slice(article.diagnostics.length));
+    fresh.set(analyzed.id, analyzed); // the same article given twice is kept once
   }
 
   const stored = (request.previous?.articles ?? []).filter((a) => !fresh.has(a.id));
