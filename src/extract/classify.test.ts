@@ -5,6 +5,7 @@ import {
   createBlockClassifier,
   dateOnlyBlock,
   isLabelLike,
+  listSeparators,
   looksLikeHeadline,
   pageLanguage,
   reviseByContext,
@@ -108,6 +109,18 @@ describe("block patterns, one kind at a time", () => {
     expect(classify("Image placeholder title")[0]?.rule.endsArticle).toBe(false);
   });
 
+  it("removes licence notices but not a sentence about a licence", () => {
+    expect(
+      firstRule("This work is licensed under a Creative Commons Attribution 4.0 International License."),
+    ).toEqual(["metadata", "metadata/licence-notice"]);
+    expect(
+      firstRule("Die Fotos in diesem Blog stehen unter einer Creative-Commons-Lizenz (CC BY-SA 3.0)."),
+    ).toEqual(["metadata", "metadata/licence-notice"]);
+    expect(
+      classify("The city council agreed on Monday to license two more taxi firms for the airport route."),
+    ).toEqual([]);
+  });
+
   it("respects maxWords: a long sentence is not a caption", () => {
     const long =
       "Thousands of people marched through the centre of the capital on Saturday to protest against the new law (video)";
@@ -170,6 +183,16 @@ describe("text classes (jusText-style)", () => {
     const names =
       "Anna Schmidt, Peter Müller, Jane Roe, John Doe, Maria Lopez, Luis Medina, Ana Torres, Lee Chan, Kim Park, Ole Hansen";
     expect(textClass(names, stopwords)).toBe("bad");
+  });
+
+  it("does not take guillemets for list separators", () => {
+    const french =
+      "Le ministre a parlé d’une « réforme nécessaire » et d’un « effort partagé » devant les députés, qui ont voté le texte mardi soir après un long débat.";
+    expect(listSeparators(french)).toBe(0);
+    expect(textClass(french, stopwords)).toBe("good");
+    const german = "Die Ministerin sprach von einem »notwendigen Schritt« und einem »fairen Ausgleich«.";
+    expect(listSeparators(german)).toBe(0);
+    expect(listSeparators("Home » Sport » Football » Results")).toBe(3);
   });
 
   it("judges by length and final punctuation when no stopword list applies", () => {

@@ -143,7 +143,7 @@ export function textClass(
   stopwords: readonly ReadonlySet<string>[],
   limits: TextClassLimits = DEFAULT_TEXT_CLASS_LIMITS,
 ): TextClass {
-  const separators = block.match(/\s[|•·»]\s|\s[|•·»]$|^[|•·»]\s/g)?.length ?? 0;
+  const separators = listSeparators(block);
   if (separators >= limits.separatorsForList) return "bad";
   if (block.length < limits.shortMaxChars) return "short";
   const long = block.length >= limits.longMinChars;
@@ -156,6 +156,15 @@ export function textClass(
   if (density < limits.stopwordsLow) return "bad";
   if (density < limits.stopwordsHigh) return "near-good";
   return long ? "good" : "near-good";
+}
+
+/**
+ * How many list separators ("|", "•", "·", "»" between spaces) a block holds. A French or German
+ * quotation in guillemets ("« le langage »") is taken out first: its closing "»" is no separator.
+ */
+export function listSeparators(block: string): number {
+  const unquoted = block.replace(/«[^«»]*»|»[^«»]*«/g, " ");
+  return unquoted.match(/\s[|•·»]\s|\s[|•·»]$|^[|•·»]\s/g)?.length ?? 0;
 }
 
 /**

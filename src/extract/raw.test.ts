@@ -247,4 +247,114 @@ describe("raw extraction of other sites", () => {
       "A federal judge on Friday blocked a new rule that would have limited asylum claims.",
     );
   });
+
+  it("finds the headline just above the body, below the site's menu", () => {
+    const content = [
+      "Home",
+      "Politics",
+      "Business",
+      "Science",
+      "Weather",
+      "Contact",
+      "About us",
+      "Archive",
+      "Newsletter",
+      "Volcano erupts on remote island, forcing evacuation of two villages",
+      "12 March 2024, 08:15",
+      "Photo: Coast Guard",
+      "A volcano on a remote island in the South Pacific erupted on Tuesday morning, sending a column of ash ten kilometres into the sky.",
+      "About 400 residents of two villages on its eastern slope were taken to the neighbouring island by boat, the civil defence office said.",
+    ].join("\n");
+    const article = extract(rawDocument(content));
+    expect(article.title).toEqual({
+      value: "Volcano erupts on remote island, forcing evacuation of two villages",
+      source: "headline",
+    });
+    expect(article.removed.find((r) => r.kind === "title")?.rule).toBe("structure/headline-above-body");
+    expect(article.text.split("\n\n")).toHaveLength(2);
+  });
+
+  it("prefers the headline the page repeats to a kicker, and skips a line with a date", () => {
+    const content = [
+      "Menu",
+      "Search",
+      "Sign in",
+      "Subscribe",
+      "Sport",
+      "Local",
+      "Opinion",
+      "Culture",
+      "Chess club wins national title after a tense final round",
+      "Posted on 3 February 2023 by the editors",
+      "Club news and results",
+      "The town's chess club won the national team championship on Sunday, beating the defending champions by half a point in the last round.",
+      "Their youngest player, a fifteen-year-old student, secured the decisive draw after more than five hours at the board.",
+      "Share: Chess club wins national title after a tense final round",
+    ].join("\n");
+    const article = extract(rawDocument(content));
+    expect(article.title?.value).toBe("Chess club wins national title after a tense final round");
+  });
+
+  it("does not let an end marker of a box above the story cut the story", () => {
+    const story = [
+      "The central bank raised its main interest rate by a quarter of a percentage point on Thursday, the fourth increase this year.",
+      "The governor said inflation had fallen more slowly than expected and that wages were still rising faster than productivity.",
+      "Economists had been divided before the meeting, with about half of those surveyed expecting the bank to wait until the spring.",
+      "Mortgage lenders said they would pass the increase on to borrowers with variable-rate loans from the beginning of next month.",
+      "The bank's board will meet again in six weeks, when it is also due to publish new forecasts for growth and prices.",
+      "Shares of the largest banks rose slightly after the announcement, while the currency gained against the dollar and the euro.",
+      "The opposition said the government had left the bank to fight inflation alone and called for lower taxes on fuel and food.",
+      "Retailers warned that higher borrowing costs would weigh on spending in the run-up to the holiday season.",
+      "House prices have already fallen for three months in a row in most large cities, according to the national statistics office.",
+      "Builders said new orders had dropped to their lowest level in a decade and that several projects had been put on hold.",
+      "The finance minister welcomed the decision and said the budget would stick to its spending limits despite the slower growth.",
+      "Union leaders said the increase would hurt low-paid workers most and asked the government to raise the minimum wage.",
+      "Analysts expect the bank to pause at its next meeting if prices for energy and food keep falling as they did in the autumn.",
+      "Savers, on the other hand, can expect slightly better returns on deposits, although most banks have been slow to raise them.",
+      "The last time the bank raised rates four times in one year was more than twenty years ago, shortly before a long recession.",
+      "Several members of the board argued for a larger step of half a point, the minutes of the previous meeting had shown.",
+      "Farmers' groups said the cost of credit for new machinery and seed was becoming a burden for smaller family farms.",
+      "The decision was announced at noon, an hour later than usual, because of a technical problem with the bank's website.",
+    ];
+    // News paragraphs of two sentences each, some 250 characters: the story outweighs the
+    // box above it more than tenfold.
+    const paragraphs = story.flatMap((sentence, i) =>
+      i % 2 === 0 ? [`${sentence} ${story[i + 1] ?? ""}`.trim()] : [],
+    );
+    const content = [
+      "Newsletter",
+      "Get our morning briefing with the most important stories of the day and the best of our reporting in your inbox, every morning before you have had breakfast.",
+      "Comments",
+      "Bank raises rates again",
+      ...paragraphs,
+      "Comments",
+      "Great article, thanks!",
+    ].join("\n");
+    const article = extract(rawDocument(content));
+    expect(article.text).toBe(paragraphs.join("\n\n"));
+    expect(article.text).not.toContain("Great article");
+    expect(article.title?.value).toBe("Bank raises rates again");
+  });
+
+  it("drops a short line the page repeats inside the run, keeps a repeated sentence", () => {
+    const content = [
+      "Farmers protest against new water rules",
+      "Hundreds of farmers drove their tractors into the regional capital on Wednesday to protest against new limits on water use.",
+      "Related: Drought hits orchards",
+      "The rules cap how much groundwater each farm may pump during the summer months, starting next year.",
+      "Drought hits orchards",
+      "A spokesman for the farmers' union said the limits would force many small farms to give up vegetables altogether.",
+      "The minister said the limits would be reviewed after two summers.",
+      "Drought hits orchards",
+      "The minister said the limits would be reviewed after two summers.",
+    ].join("\n");
+    const article = extract(rawDocument(content));
+    expect(article.text).not.toContain("\n\nDrought hits orchards");
+    expect(article.removed).toContainEqual({
+      kind: "other",
+      text: "Drought hits orchards",
+      rule: "structure/repeated-line",
+    });
+    expect(article.text).toContain("The minister said the limits would be reviewed after two summers.");
+  });
 });

@@ -1,11 +1,12 @@
 import type { Credit, DateValue, RemovedBlock, Sourced } from "../model/index.js";
 import { isAuthorName, splitAuthors } from "./authors.js";
-import { comparableLine, rawBlocks, sameLine } from "./blocks.js";
+import { comparableLine, rawBlocks, sameLine, wordCount } from "./blocks.js";
 import {
   type BlockMatch,
   DEFAULT_TEXT_CLASS_LIMITS,
   dateOnlyBlock,
   isLabelLike,
+  listSeparators,
   looksLikeHeadline,
   pageLanguage,
   reviseByContext,
@@ -51,6 +52,17 @@ export const MAIN_RUN = Object.freeze({
   nearGoodShare: 0.7,
   /** A short line that is no label counts with half its length: body, but also "Thanks for reading!". */
   shortSentenceShare: 0.5,
+  /**
+   * Text after the first end marker that outweighs the run before it this many times shows
+   * the marker closed a box above the story: 10. Reader comments after a short post weigh a
+   * few times the post; a page's whole story against a newsletter box, tens of times its box.
+   */
+  prematureEndRatio: 10,
+  /**
+   * ...provided the run before the marker is light: under 1000 characters, a box or a few
+   * lines. A longer run before a comment heading is a story, however long its comments.
+   */
+  prematureEndMaxWeight: 1000,
 });
 
 /** What was decided about one block before the main run is chosen. */
@@ -70,32 +82,28 @@ export function extractRaw(content: string, context: RawContext): Extraction {
   const blocks = rawBlocks(content);
   const matches = blocks.map(context.classify);
   const siteLines = context.siteLines ?? new Set<string>();
-  const title = findTitle(blocks, matches, context, siteLines);
   const language = pageLanguage(blocks, options.data.stopwords);
   const stopwords = language === undefined ? [] : [...options.data.stopwords.values()];
-
-  const verdicts = blocks.map((block, i): Verdict => {
-    if (title && (i === title.index || sameLine(block, title.value.value))) {
-      return { removed: { kind: "title", text: block, rule: title.rule } };
-    }
-    const judged = judgeBlock(block, matches[i] ?? [], siteLines, options, language);
-    return judged ?? { textClass: textClass(block, stopwords) };
-  });
-  const initial = verdicts.map((v): TextClass => (v.removed ? "bad" : v.textClass));
-  const classes = reviseByContext(initial);
-  const end = endOfArticle(verdicts, classes, options);
-  const run = mainRun(blocks, initial, end, options);
-  // Inside the run, jusText's context step again, with the run's ends counting as body, and a
-  // full sentence dense in stopwords counting as body whatever its length (news paragraphs are
-  // often one sentence, between an advertisement label and a share button).
-  const inRun = reviseByContext(
-    initial
-      .slice(run.start, run.end)
-      .map((c, i) =>
-        c === "near-good" && denseSentence(blocks[run.start + i] ?? "", stopwords) ? "good" : c,
-      ),
-    "good",
+  const judged = blocks.map(
+    (block, i): Verdict =>
+      judgeBlock(block, matches[i] ?? [], siteLines, options, language) ?? {
+        textClass: textClass(block, stopwords),
+      },
   );
+  // The title the record names or a placeholder echoes is known before the body; otherwise the
+  // body is found first and the headline is looked for just above it.
+  const known = knownTitle(blocks, matches, context);
+  let layout = arrange(blocks, judged, known, stopwords, options);
+  let title = known;
+  if (!title && options.titleSearchBlocks > 0) {
+    // A page that opens with its story (no menu above it) opens with its headline; on a page
+    // whose story starts further down, the headline stands just above the story.
+    const near = layout.run.start < options.titleSearchBlocks;
+    const top = near ? topHeadline(blocks, matches, siteLines, options) : undefined;
+    title = top ?? titleAboveBody(blocks, judged, layout.run, options, language);
+    if (title) layout = arrange(blocks, judged, title, stopwords, options);
+  }
+  const { verdicts, end, run, inRun } = layout;
 
   const paragraphs: string[] = [];
   const removed: RemovedBlock[] = [];
@@ -103,6 +111,7 @@ export function extractRaw(content: string, context: RawContext): Extraction {
   const authors: Sourced<string>[] = [];
   let published: DateValue | undefined;
   let updated: DateValue | undefined;
+  const repeated = repeatedLines(blocks);
   verdicts.forEach((verdict, i) => {
     const block = blocks[i] ?? "";
     if (verdict.removed) {
@@ -117,6 +126,7 @@ export function extractRaw(content: string, context: RawContext): Extraction {
     if (i >= end) removed.push({ kind: "other", text: block, rule: "structure/after-end" });
     else if (i < run.start || i >= run.end) removed.push(outsideMain(block, options));
     else if (inRun[i - run.start] === "bad") removed.push(lowDensity(block, options));
+    else if (repeated.has(i)) removed.push({ kind: "other", text: block, rule: "structure/repeated-line" });
     else paragraphs.push(block);
   });
 
@@ -136,6 +146,54 @@ export function extractRaw(content: string, context: RawContext): Extraction {
     ...(date ? { published: date } : {}),
     ...(outlet ? { outlet } : {}),
   };
+}
+
+/** The verdicts once the headline is known, where the article ends, and its main run. */
+interface Layout {
+  verdicts: Verdict[];
+  end: number;
+  run: { start: number; end: number };
+  /** Classes of the run's blocks after the context step inside the run. */
+  inRun: ("good" | "bad")[];
+}
+
+function arrange(
+  blocks: readonly string[],
+  judged: readonly Verdict[],
+  title: FoundTitle | undefined,
+  stopwords: readonly ReadonlySet<string>[],
+  options: ResolvedExtractOptions,
+): Layout {
+  const verdicts = judged.map((verdict, i): Verdict => {
+    const block = blocks[i] ?? "";
+    return title && (i === title.index || sameLine(block, title.value.value))
+      ? { removed: { kind: "title", text: block, rule: title.rule } }
+      : verdict;
+  });
+  const initial = verdicts.map((v): TextClass => (v.removed ? "bad" : v.textClass));
+  const classes = reviseByContext(initial);
+  let end = endOfArticle(verdicts, classes, options, 0);
+  let run = mainRun(blocks, initial, 0, end, options);
+  // An end marker of a box above the story (a newsletter form, a "most read" list, a login
+  // panel) may follow a stray paragraph: when the text beyond it far outweighs what stood
+  // before it, the marker ended that box, not the story, and the story's own end is looked for.
+  const whole = mainRun(blocks, initial, end, blocks.length, options);
+  if (run.score < MAIN_RUN.prematureEndMaxWeight && whole.score > MAIN_RUN.prematureEndRatio * run.score) {
+    end = endOfArticle(verdicts, classes, options, whole.start);
+    run = mainRun(blocks, initial, whole.start, end, options);
+  }
+  // Inside the run, jusText's context step again, with the run's ends counting as body, and a
+  // full sentence dense in stopwords counting as body whatever its length (news paragraphs are
+  // often one sentence, between an advertisement label and a share button).
+  const inRun = reviseByContext(
+    initial
+      .slice(run.start, run.end)
+      .map((c, i) =>
+        c === "near-good" && denseSentence(blocks[run.start + i] ?? "", stopwords) ? "good" : c,
+      ),
+    "good",
+  );
+  return { verdicts, end, run, inRun };
 }
 
 /** A block's fate decided without context: a pattern, a repeated line of its site, a lone date. */
@@ -177,9 +235,11 @@ function endOfArticle(
   verdicts: readonly Verdict[],
   classes: readonly ("good" | "bad")[],
   options: ResolvedExtractOptions,
+  from: number,
 ): number {
   let body = 0;
   for (const [i, verdict] of verdicts.entries()) {
+    if (i < from) continue;
     if (verdict.removed?.kind === "title") body = 0; // what stood above the headline was not the story
     if (verdict.ends && body >= options.minBodyBlocksBeforeEnd) return i;
     if (!verdict.removed && classes[i] === "good") body++;
@@ -196,13 +256,14 @@ function endOfArticle(
 function mainRun(
   blocks: readonly string[],
   classes: readonly TextClass[],
+  from: number,
   end: number,
   options: ResolvedExtractOptions,
-): { start: number; end: number } {
-  let best = { start: 0, end: 0, score: 0 };
-  let start = 0;
+): { start: number; end: number; score: number } {
+  let best = { start: from, end: from, score: 0 };
+  let start = from;
   let score = 0;
-  for (let i = 0; i < end; i++) {
+  for (let i = from; i < end; i++) {
     if (score <= 0) {
       start = i;
       score = 0;
@@ -210,7 +271,7 @@ function mainRun(
     score += blockWeight(blocks[i] ?? "", classes[i] ?? "bad", options);
     if (score > best.score) best = { start, end: i + 1, score };
   }
-  return { start: best.start, end: best.end };
+  return best;
 }
 
 function blockWeight(block: string, textClass: TextClass, options: ResolvedExtractOptions): number {
@@ -227,6 +288,25 @@ function blockWeight(block: string, textClass: TextClass, options: ResolvedExtra
     case "bad":
       return -Math.min(MAIN_RUN.badMaxWeight, Math.max(MAIN_RUN.badMinWeight, length));
   }
+}
+
+/**
+ * Lines shorter than a paragraph and without a full stop that the page shows more than once:
+ * a label, a caption or a teaser headline that a sidebar or footer repeats. A story does not
+ * repeat its own subheadings; a quoted sentence it repeats ends like one and stays.
+ */
+function repeatedLines(blocks: readonly string[]): Set<number> {
+  const counts = new Map<string, number>();
+  for (const block of blocks) {
+    const line = comparableLine(block);
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  const found = new Set<number>();
+  blocks.forEach((block, i) => {
+    const short = block.length < DEFAULT_TEXT_CLASS_LIMITS.longMinChars && !endsLikeProse(block);
+    if (short && (counts.get(comparableLine(block)) ?? 0) > 1) found.add(i);
+  });
+  return found;
 }
 
 /** A full sentence whose stopword share is that of good prose. */
@@ -317,21 +397,36 @@ interface FoundTitle {
   rule: string;
 }
 
+/** How far above the body the headline is looked for. */
+export const TITLE_ABOVE_BODY = Object.freeze({
+  /**
+   * Blocks above the first body block that may hold the headline: 8, room for a kicker, a
+   * byline, a date, a reading time, share buttons and a caption between headline and text.
+   */
+  window: 8,
+  /**
+   * A headline ending in a full stop has at most this many words: 12. Some blogs end their
+   * titles so; a longer line ending so is a sentence (a standfirst, a teaser).
+   */
+  maxWordsWithStop: 12,
+  /** A line counts as repeated on the page only from this many characters: 8, a short phrase. */
+  minEchoChars: 8,
+});
+
 /**
- * The headline: the line the source record names as title, else the line that an image
- * placeholder repeats ("<title> Promo Image"), else the first headline-like line near the top
- * that no pattern claims.
+ * The headline the record names, else the line that an image placeholder repeats
+ * ("<title> Promo Image"): both are known before the body is.
  */
-function findTitle(
+function knownTitle(
   blocks: readonly string[],
   matches: readonly BlockMatch[][],
   context: RawContext,
-  siteLines: ReadonlySet<string>,
 ): FoundTitle | undefined {
   const { options, givenTitle } = context;
-  const top = blocks.slice(0, options.titleSearchBlocks);
   if (givenTitle !== undefined) {
-    const index = top.findIndex((block) => sameLine(block, givenTitle));
+    const index = blocks
+      .slice(0, options.titleSearchBlocks)
+      .findIndex((block) => sameLine(block, givenTitle));
     if (index >= 0) return { index, value: { value: givenTitle, source: "record" }, rule: "record/title" };
   }
   for (const blockMatches of matches) {
@@ -341,13 +436,95 @@ function findTitle(
     if (block !== undefined)
       return { index, value: { value: block, source: "title-echo" }, rule: "structure/title-echo" };
   }
-  const index = top.findIndex(
-    (block, i) =>
-      (matches[i] ?? []).length === 0 &&
-      !siteLines.has(comparableLine(block)) &&
-      looksLikeHeadline(block, options) &&
-      !dateOnlyBlock(block, options),
-  );
+  return undefined;
+}
+
+/**
+ * The headline just above the body: between it and the first paragraph stand only a kicker,
+ * bylines, dates, captions and buttons, which patterns and the site's repeated lines claim.
+ * The nearest free line shaped like a headline wins, one of a few words before a lone word (a
+ * menu entry is one word, a headline rarely). The run's first block is a candidate too when it
+ * is no sentence and more body follows: the headline was then taken for a subheading.
+ */
+function titleAboveBody(
+  blocks: readonly string[],
+  judged: readonly Verdict[],
+  run: { start: number; end: number },
+  options: ResolvedExtractOptions,
+  language: string | undefined,
+): FoundTitle | undefined {
+  if (run.end <= run.start) return undefined;
+  const candidates: number[] = [];
+  const first = Math.max(0, run.start - TITLE_ABOVE_BODY.window);
+  for (let i = run.start; i >= first; i--) {
+    const block = blocks[i] ?? "";
+    if (judged[i]?.removed) continue;
+    if (i === run.start && (run.end - run.start < 2 || endsLikeProse(block))) continue;
+    // A line with a date in it is a byline or a dateline ("Posted on 5 May 2019 by Jane").
+    if (headlineShaped(block, options) && !dateFromText(block, "dateline", language)) candidates.push(i);
+  }
+  const echoed = (i: number): boolean => echoedElsewhere(blocks, i);
+  const fewWords = (i: number): boolean => wordCount(blocks[i] ?? "") >= options.titleMinWords;
+  const index =
+    candidates.find((i) => fewWords(i) && echoed(i)) ??
+    candidates.find(fewWords) ??
+    candidates.find(echoed) ??
+    candidates[0];
+  const block = index === undefined ? undefined : blocks[index];
+  return index === undefined || block === undefined
+    ? undefined
+    : { index, value: { value: block, source: "headline" }, rule: "structure/headline-above-body" };
+}
+
+/**
+ * Whether the page says the line again elsewhere: as a line of its own (a breadcrumb, a share
+ * box, the next story's "previous post" link) or opening or quoted in a longer one ("1 comment
+ * on <title>", "<title>, 4.5 out of 5"). Headlines are repeated so; a paragraph's first words
+ * rarely are. Only lines of some length count, since short words recur by chance.
+ */
+function echoedElsewhere(blocks: readonly string[], index: number): boolean {
+  const line = comparableLine(blocks[index] ?? "");
+  if (line.length < TITLE_ABOVE_BODY.minEchoChars) return false;
+  return blocks.some((other, j) => {
+    if (j === index) return false;
+    const form = comparableLine(other);
+    const at = form.indexOf(line);
+    if (at < 0) return false;
+    const before = form[at - 1];
+    const after = form[at + line.length];
+    return (
+      (before === undefined || !/[\p{L}\p{N}]/u.test(before)) &&
+      (after === undefined || !/[\p{L}\p{N}]/u.test(after))
+    );
+  });
+}
+
+/** A line a headline could be: not too long, capitalised, no list, no clause left open. */
+function headlineShaped(block: string, options: ResolvedExtractOptions): boolean {
+  const words = wordCount(block);
+  if (words > options.titleMaxWords) return false;
+  if (listSeparators(block) >= DEFAULT_TEXT_CLASS_LIMITS.separatorsForList) return false;
+  if (/[,;:]$/.test(block) || /^[←«‹<]|[→»›>]$/.test(block)) return false; // open clause, pager link
+  if (/\.$/.test(block) && !/\.\.$|…$/.test(block) && words > TITLE_ABOVE_BODY.maxWordsWithStop) return false;
+  return /^["'“‘„«]?[\p{Lu}\p{N}]/u.test(block);
+}
+
+/** The first headline-like line near the top that no pattern claims: when no body was found. */
+function topHeadline(
+  blocks: readonly string[],
+  matches: readonly BlockMatch[][],
+  siteLines: ReadonlySet<string>,
+  options: ResolvedExtractOptions,
+): FoundTitle | undefined {
+  const index = blocks
+    .slice(0, options.titleSearchBlocks)
+    .findIndex(
+      (block, i) =>
+        (matches[i] ?? []).length === 0 &&
+        !siteLines.has(comparableLine(block)) &&
+        looksLikeHeadline(block, options) &&
+        !dateOnlyBlock(block, options),
+    );
   const block = blocks[index];
   return block === undefined
     ? undefined
