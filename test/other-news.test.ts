@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 describe("other news", () => {
   it("keeps stories apart: seeds, earthquake, election and court ruling", () => {
-    expect(result.articles).toHaveLength(6);
+    expect(result.articles).toHaveLength(7);
     expect(result.stories).toHaveLength(4);
     const quake = storyWith(result, "quake-wire");
     expect(quake.articleIds).toContain(byLocator("quake-regional").id);
@@ -26,6 +26,22 @@ describe("other news", () => {
     const court = byTitle(/Supreme Court/);
     const storyOf = (a: Article) => result.stories.find((s) => s.articleIds.includes(a.id))?.id;
     expect(new Set([storyOf(election), storyOf(court), quake.id, storyWith(result, "000_").id]).size).toBe(4);
+  });
+
+  it("recognises a reprint of the wire text as one copy group, counted once per fact", () => {
+    const wire = byLocator("quake-wire");
+    const reprint = byLocator("quake-reprint");
+    expect(reprint.outlet?.value).toBe("Northern Courier");
+    expect(reprint.text).not.toMatch(/cookie|Share on|newsletter/i);
+    expect(wire.copyGroup).toMatchObject({ id: wire.id, match: "exact" });
+    expect(reprint.copyGroup).toMatchObject({ id: wire.id, match: "near", members: [wire.id, reprint.id] });
+    expect(byLocator("quake-regional").copyGroup).toBeUndefined();
+    const quake = storyWith(result, "quake-wire");
+    expect(quake.articleIds).toContain(reprint.id);
+    const told = (fact: { cells: { status: string }[] }) =>
+      fact.cells.filter((c) => c.status !== "absent").length;
+    const byAll = quake.comparison?.facts.find((f) => told(f) === 3);
+    expect(byAll?.independentSources).toBe(2);
   });
 
   it("extracts the earthquake page without navigation, caption or comments", () => {

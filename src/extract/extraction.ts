@@ -18,7 +18,7 @@ export interface Extraction {
   canonicalUrl?: string;
   /** Language the page declares (`<html lang>`), used when the detector cannot decide. */
   declaredLanguage?: string;
-  /** Provenance method of the body text: "text", "raw-blocks", "readability", "html-fallback". */
+  /** Provenance method of the body text: "text", "raw-blocks", "html-container", "html-body", "readability". */
   method: string;
   diagnostics: Diagnostic[];
 }

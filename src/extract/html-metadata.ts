@@ -23,7 +23,7 @@ import {
   rawText,
   textOf,
 } from "./metadata-dom.js";
-import { loadMetadataHints, type MetadataHints } from "./metadata-data.js";
+import type { MetadataHints } from "./metadata-data.js";
 import type { ResolvedExtractOptions } from "./options.js";
 import { outletFromBoilerplate } from "./outlet.js";
 import { titleOf } from "./html-title.js";
@@ -33,11 +33,8 @@ export interface MetadataContext {
   options: ResolvedExtractOptions;
   givenUrl?: string;
   input: string;
-  /**
-   * Class names of bylines and datelines, from `loadMetadataHints()`; load them once where the
-   * extractor is built. When absent they are read from the data folder on each call.
-   */
-  hints?: MetadataHints;
+  /** Class names of bylines and datelines, from `loadMetadataHints()`, loaded once where the extractor is built. */
+  hints: MetadataHints;
 }
 
 export type HtmlMetadata = Pick<
@@ -57,7 +54,7 @@ export function readHtmlMetadata(
 ): HtmlMetadata {
   const page = indexPage(document);
   const lexicon = context.options.data.metadata;
-  const hints = context.hints ?? loadMetadataHints();
+  const hints = context.hints;
   const scripts = page.elements
     .filter((e) => attribute(e, "type")?.toLowerCase() === "application/ld+json")
     .map(rawText);

@@ -1,34 +1,66 @@
-import { Readability } from "@mozilla/readability";
-import type { Credit, Diagnostic, RemovedBlock } from "../model/index.js";
+import type { Credit, RemovedBlock } from "../model/index.js";
 import { sameLine } from "./blocks.js";
 import type { BlockMatch } from "./classify.js";
 import { creditOfCaption, parseCreditLine } from "./credits.js";
-import { blocksOf, type DomDocument, parseDocument } from "./dom.js";
+import { readabilityHtml } from "./dom.js";
 import type { Extraction } from "./extraction.js";
-import { readHtmlMetadata } from "./html-metadata.js";
-import type { ResolvedExtractOptions } from "./options.js";
+import {
+  createHtmlBodyReader,
+  DEFAULT_HTML_BODY_OPTIONS,
+  DEFAULT_PARSE_LIMITS,
+  type HtmlBody,
+  type HtmlBodyOptions,
+  type HtmlBodyReader,
+  type HtmlPatterns,
+  loadHtmlPatterns,
+  type ParseLimits,
+  parseHtml,
+  trimLabels,
+} from "./html/index.js";
+import { type MetadataContext, readHtmlMetadata } from "./html-metadata.js";
 import { outletFromBoilerplate, outletFromUrl } from "./outlet.js";
 
-export interface HtmlContext {
-  options: ResolvedExtractOptions;
+export interface HtmlContext extends MetadataContext {
   classify: (block: string) => BlockMatch[];
-  /** URL the source record gives; resolves a relative canonical link and backs the URL date. */
-  givenUrl?: string;
-  /** For diagnostics. */
-  input: string;
+}
+
+export interface HtmlReaderOptions {
+  /** Class/id patterns of boilerplate and content; loaded from `data/boilerplate/html.json` when absent. */
+  patterns?: HtmlPatterns;
+  body?: Partial<HtmlBodyOptions>;
+  limits?: ParseLimits;
 }
 
 /**
- * Reads an HTML page: metadata from the markup first, then the body from Readability's content.
- * The page is parsed here, fresh for each call, because Readability changes the DOM it reads.
+ * Builds the HTML reader once (patterns loaded and compiled here): metadata from the markup
+ * first, then the article's container and its text (src/extract/html/), with Readability as
+ * the fallback for the rare page where that finds too little.
  */
-export function extractHtml(content: string, context: HtmlContext): Extraction {
-  const diagnostics: Diagnostic[] = [];
-  const document = parseDocument(content);
-  const meta = readHtmlMetadata(document, context, diagnostics);
+export function createHtmlReader(
+  readerOptions: HtmlReaderOptions = {},
+): (content: string, context: HtmlContext) => Extraction {
+  const bodyOptions = { ...DEFAULT_HTML_BODY_OPTIONS, ...readerOptions.body };
+  const reader = createHtmlBodyReader(readerOptions.patterns ?? loadHtmlPatterns(), bodyOptions);
+  const limits = readerOptions.limits ?? DEFAULT_PARSE_LIMITS;
+  return (content, context) => readHtml(content, context, reader, limits, bodyOptions);
+}
 
-  const { method, walked } = readBody(document, content, context.input, diagnostics);
-  const body = sortParagraphs(walked.paragraphs, meta.title?.value, context);
+function readHtml(
+  content: string,
+  context: HtmlContext,
+  reader: HtmlBodyReader,
+  limits: ParseLimits,
+  bodyOptions: HtmlBodyOptions,
+): Extraction {
+  const { document, diagnostics, markup } = parseHtml(content, limits, context.input);
+  // Readability recurses and rescans text at every level: a page cut for depth is not given to it.
+  const tooDeep = diagnostics.some((d) => d.code === "extract/too-deep");
+  const meta = readHtmlMetadata(document, context, diagnostics);
+  const found = reader.read(document);
+  const { method, walked } = readBody(found, tooDeep ? undefined : markup, reader, limits, bodyOptions);
+  const sorted = sortParagraphs(walked.paragraphs, meta.title?.value, context);
+  const trimmed = trimLabels(sorted.paragraphs, bodyOptions);
+  const body = { ...sorted, paragraphs: trimmed.kept, removed: [...sorted.removed, ...trimmed.removed] };
   const captions = walked.captions.map((text) => ({
     kind: "caption" as const,
     text,
@@ -38,7 +70,7 @@ export function extractHtml(content: string, context: HtmlContext): Extraction {
     .map((text) => creditOfCaption(text, context.options.data.metadata.creditLabels))
     .filter((credit): credit is Credit => credit !== undefined);
   const credits = [...captionCredits, ...body.credits];
-  const removed = [...captions, ...body.removed];
+  const removed = [...captions, ...walked.removed, ...body.removed];
   const outlet =
     meta.outlet ??
     outletFromBoilerplate(
@@ -58,28 +90,26 @@ export function extractHtml(content: string, context: HtmlContext): Extraction {
   };
 }
 
-/** Paragraphs and captions of Readability's content, or of the whole body when Readability gives up. */
+/**
+ * The container's text, or Readability's when the container gave less than `minBodyChars` and
+ * Readability finds `fallbackGain` times more (its output is read through the same block filters).
+ * Without `markup`, the container's text is kept.
+ */
 function readBody(
-  document: DomDocument,
-  content: string,
-  input: string,
-  diagnostics: Diagnostic[],
-): { method: string; walked: { paragraphs: string[]; captions: string[] } } {
-  const parsed = new Readability(document as unknown as Document).parse();
-  if (parsed?.content) {
-    const root = parseDocument(`<!doctype html><html><body>${parsed.content}</body></html>`).body;
-    return { method: "readability", walked: root ? blocksOf(root, true) : { paragraphs: [], captions: [] } };
-  }
-  // Readability gave up (too little text): read the whole body afresh, minus page furniture.
-  diagnostics.push({
-    severity: "warning",
-    stage: "extract",
-    code: "extract/readability-empty",
-    message: "Readability found no article content; the page body was read instead",
-    input,
-  });
-  const body = parseDocument(content).body;
-  return { method: "html-fallback", walked: body ? blocksOf(body, true) : { paragraphs: [], captions: [] } };
+  found: HtmlBody,
+  markup: string | undefined,
+  reader: HtmlBodyReader,
+  limits: ParseLimits,
+  { minBodyChars, fallbackGain }: HtmlBodyOptions,
+): { method: string; walked: HtmlBody } {
+  const method = found.found === "body" ? "html-body" : "html-container";
+  if (found.chars >= minBodyChars || markup === undefined) return { method, walked: found };
+  const fallback = readabilityHtml(markup);
+  if (fallback === undefined) return { method, walked: found };
+  const other = reader.readWhole(parseHtml(fallback, limits).document);
+  return other.chars > found.chars * fallbackGain
+    ? { method: "readability", walked: other }
+    : { method, walked: found };
 }
 
 /**

@@ -4,7 +4,8 @@ import { textParagraphs } from "./blocks.js";
 import { createBlockClassifier } from "./classify.js";
 import { loadBoilerplateData } from "./data.js";
 import type { Extraction } from "./extraction.js";
-import { extractHtml } from "./html.js";
+import { createHtmlReader } from "./html.js";
+import { loadMetadataHints } from "./metadata-data.js";
 import {
   DEFAULT_EXTRACT_OPTIONS,
   type ExtractOptions,
@@ -43,13 +44,16 @@ export function createExtractor(
   validateOptions(thresholds);
   const resolved: ResolvedExtractOptions = { ...thresholds, data: data ?? loadBoilerplateData() };
   const classify = createBlockClassifier(resolved.data.blocks);
+  const readHtml = createHtmlReader();
+  const hints = loadMetadataHints();
 
   function read(doc: SourceDocument, sites: SiteBoilerplate | undefined): Extraction {
     switch (doc.format) {
       case "html":
-        return extractHtml(doc.content, {
+        return readHtml(doc.content, {
           options: resolved,
           classify,
+          hints,
           input: doc.origin.locator,
           ...(doc.given.url ? { givenUrl: doc.given.url } : {}),
         });

@@ -14,14 +14,7 @@ export const SCHEMA_VERSION = "1.1.0";
 // ---------------------------------------------------------------------------------------------
 
 export type StageName =
-  | "ingest"
-  | "extract"
-  | "dedupe"
-  | "analyze"
-  | "cluster"
-  | "compare"
-  | "store"
-  | "report";
+  "ingest" | "extract" | "dedupe" | "analyze" | "cluster" | "compare" | "store" | "report";
 
 /** Where a value came from: which stage and which method (a rule, a dictionary, a library). */
 export interface Provenance {
