@@ -2,6 +2,7 @@ import type { AnyNode, Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
 import { findAll, getAttributeValue } from "domutils";
 import { collapseWhitespace } from "./blocks.js";
+import { BLOCK_TAGS } from "./html/page.js";
 
 /**
  * A one-pass index of the parts of a parsed page (htmlparser2 / domhandler) that metadata is read
@@ -75,38 +76,6 @@ export function rawText(element: Element): string {
   return element.children.map((child) => (isText(child) ? child.data : "")).join("");
 }
 
-/** Elements after which the text starts a new block. */
-const BLOCKS = new Set([
-  "address",
-  "article",
-  "aside",
-  "blockquote",
-  "br",
-  "dd",
-  "div",
-  "dl",
-  "dt",
-  "footer",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "hr",
-  "li",
-  "nav",
-  "ol",
-  "p",
-  "section",
-  "table",
-  "td",
-  "th",
-  "tr",
-  "ul",
-]);
-
 /** The text blocks (one per block element) of an element, for the footer's "© 2024 The Herald". */
 export function blockTexts(root: Element): string[] {
   const blocks: string[] = [];
@@ -122,7 +91,7 @@ export function blockTexts(root: Element): string[] {
       return;
     }
     if (!isTag(node) || INVISIBLE.has(node.name)) return;
-    const block = BLOCKS.has(node.name);
+    const block = BLOCK_TAGS.has(node.name);
     if (block) flush();
     for (const child of node.children) visit(child);
     if (block) flush();
