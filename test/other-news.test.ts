@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article, ParallaxResult } from "../src/model/index.js";
+import { outletLabels } from "../src/compare/index.js";
 import { analyzeJson, EXAMPLES, factMatching, storyWith } from "./helpers.js";
 
 // The pipeline knows more than one story: an earthquake told by two outlets (a page and raw
@@ -42,6 +43,16 @@ describe("other news", () => {
       fact.cells.filter((c) => c.status !== "absent").length;
     const byAll = quake.comparison?.facts.find((f) => told(f) === 3);
     expect(byAll?.independentSources).toBe(2);
+  });
+
+  it("labels each column with the outlet of the article the reports list there", () => {
+    for (const story of result.stories) {
+      const members = story.articleIds.map((id) => result.articles.find((a) => a.id === id) as Article);
+      const labels = outletLabels(members);
+      expect(story.comparison?.outlets).toEqual(members.map((a) => labels.get(a.id)));
+      for (const fact of story.comparison?.facts ?? [])
+        expect(fact.cells.map((c) => c.articleId)).toEqual(story.articleIds);
+    }
   });
 
   it("extracts the earthquake page without navigation, caption or comments", () => {

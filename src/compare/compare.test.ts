@@ -66,4 +66,12 @@ describe("createComparer", () => {
     expect(fact?.cells.map((c) => c.copyGroup)).toEqual(["w", "w", undefined]);
     expect(fact?.independentSources).toBe(2);
   });
+
+  it("orders outlets as the story lists its articles, whatever the order of the articles given", () => {
+    const a = article("a", "Wire", "12 people died", [count("12 people", 0, 12, 12)]);
+    const b = article("b", "Daily", "12 people died", [count("12 people", 0, 12, 12)]);
+    const comparison = comparer({ id: "s", title: "t", articleIds: ["b", "a"] }, [a, b]);
+    expect(comparison.outlets).toEqual(["Daily", "Wire"]);
+    expect(comparison.facts[0]?.cells.map((c) => c.articleId)).toEqual(["b", "a"]);
+  });
 });

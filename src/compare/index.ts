@@ -24,7 +24,9 @@ export type Comparer = (story: Story, articles: readonly Article[]) => Compariso
 export function createComparer(options: CompareOptions): Comparer {
   const readers = options.readers ?? DEFAULT_READERS;
   return (story, all) => {
-    const articles = all.filter((a) => story.articleIds.includes(a.id));
+    // Columns follow the story's own article order, which the reports list the articles in.
+    const byId = new Map(all.map((a) => [a.id, a]));
+    const articles = story.articleIds.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
     const outlets = outletLabels(articles);
     const anchor = story.firstPublished;
     const context: ClaimContext = {
