@@ -8,7 +8,7 @@ import {
   type SourceDocument,
   type Sourced,
 } from "../model/index.js";
-import { cleanAuthors } from "./authors.js";
+import { cleanAuthors, fullerNames, hostOf } from "./authors.js";
 import { dateFromIso, dateFromText, dateFromUrl } from "./dates.js";
 import type { Extraction } from "./extraction.js";
 import type { ResolvedExtractOptions } from "./options.js";
@@ -65,7 +65,7 @@ export function assembleArticle(
   const outlet = recordValue(given.outlet) ?? extraction.outlet ?? outletFromUrl(url);
   const title = recordValue(given.title) ?? extraction.title;
   const published = givenDate(given.published, input, diagnostics) ?? extraction.published ?? urlDate(url);
-  const authors = authorsOf(given.authors, extraction.authors, outlet?.value, options);
+  const authors = authorsOf(given.authors, extraction.authors, { outlet: outlet?.value, url }, options);
   const language = languageOf(text, extraction.declaredLanguage, options);
 
   if (text === "") {
@@ -143,22 +143,26 @@ const MARKUP_SOURCE = /^(?:json-ld|meta:|microdata:|html:)/;
 function authorsOf(
   given: readonly string[] | undefined,
   found: readonly Sourced<string>[],
-  outlet: string | undefined,
+  site: { outlet: string | undefined; url: string | undefined },
   options: ResolvedExtractOptions,
 ): Sourced<string>[] {
   const fromRecord = (given ?? []).map((v) => v.trim()).filter((v) => v !== "");
   if (fromRecord.length > 0) return fromRecord.map((value) => ({ value, source: "record" }));
+  const host = hostOf(site.url);
   const check = {
     lexicon: options.data.metadata,
     maxWords: options.authorMaxWords,
-    ...(outlet ? { outlet } : {}),
+    ...(site.outlet ? { outlet: site.outlet } : {}),
+    ...(host ? { host } : {}),
   };
-  for (const source of new Set(found.map((a) => a.source))) {
+  const bySource = [...new Set(found.map((a) => a.source))].map((source) => {
     const values = found.filter((a) => a.source === source).map((a) => a.value);
-    const names = cleanAuthors(values, { ...check, allowHandles: MARKUP_SOURCE.test(source) });
-    if (names.length > 0) return names.map((value) => ({ value, source }));
-  }
-  return [];
+    return { source, names: cleanAuthors(values, { ...check, allowHandles: MARKUP_SOURCE.test(source) }) };
+  });
+  const chosen = bySource.find((s) => s.names.length > 0);
+  if (chosen === undefined) return [];
+  const others = bySource.filter((s) => s !== chosen).flatMap((s) => s.names);
+  return fullerNames(chosen.names, others).map((value) => ({ value, source: chosen.source }));
 }
 
 /** eld when it is sure; else the language the page declares; else none. */

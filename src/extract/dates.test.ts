@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateFromIso, dateFromText, dateFromUrl } from "./dates.js";
+import { dateFromIso, dateFromText, dateFromUrl, dateInZone } from "./dates.js";
 
 describe("dateFromIso", () => {
   it.each([
@@ -74,5 +74,24 @@ describe("dateFromText in other languages and spellings", () => {
   it("rejects impossible dotted dates", () => {
     expect(dateFromText("32.13.2020", "dateline")).toBeUndefined();
     expect(dateFromText("Heft 10.2020", "dateline")).toBeUndefined();
+  });
+});
+
+describe("dateInZone", () => {
+  it("reads a UTC timestamp on the clock of a zone", () => {
+    expect(dateInZone("2019-10-18T22:04:00Z", "Europe/Vienna", "t")).toEqual({
+      value: "2019-10-19T00:04",
+      precision: "minute",
+      source: "t",
+    });
+    expect(dateInZone("Wed, 04 May 2022 00:25:56 GMT", "America/Argentina/Buenos_Aires", "t")?.value).toBe(
+      "2022-05-03T21:25",
+    );
+  });
+
+  it("leaves local times, bare days and midnight UTC alone", () => {
+    expect(dateInZone("2019-10-18T22:04:00+02:00", "Europe/Vienna", "t")).toBeUndefined();
+    expect(dateInZone("2019-10-18", "Europe/Vienna", "t")).toBeUndefined();
+    expect(dateInZone("2019-10-18T00:00:00Z", "America/Lima", "t")).toBeUndefined();
   });
 });

@@ -42,6 +42,39 @@ export function dateFromIso(value: string, source: string): DateValue | undefine
   return { value: `${year}`, precision: "year", source };
 }
 
+/** A timestamp that states UTC: "…Z", "…+00:00", "… GMT". */
+const UTC_STAMP = /\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)$/i;
+
+/**
+ * A UTC timestamp as the clock read in `zone` (an IANA name): "2019-10-18T22:04:00Z" in
+ * Europe/Vienna is "2019-10-19T00:04". Sites write UTC in their markup but show, and date, their
+ * stories in their own time. Undefined when the value is not a UTC timestamp.
+ */
+export function dateInZone(value: string, zone: string, source: string): DateValue | undefined {
+  const trimmed = value.trim();
+  if (!UTC_STAMP.test(trimmed)) return undefined;
+  const instant = new Date(trimmed.replace(/^(\d{4}-\d{2}-\d{2}) /, "$1T"));
+  if (Number.isNaN(instant.getTime())) return undefined;
+  // Midnight UTC is how CMSs write a bare day: shifting it west would move the day itself.
+  if (instant.getUTCHours() === 0 && instant.getUTCMinutes() === 0) return undefined;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? "";
+  if (!validParts(Number(part("year")), part("month"), part("day"))) return undefined;
+  return {
+    value: `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}`,
+    precision: "minute",
+    source,
+  };
+}
+
 export interface DateInText {
   date: DateValue;
   /** Where the date was found in the text, to judge whether a line is only a date. */

@@ -97,7 +97,7 @@ describe("meta tags and markup", () => {
     const body =
       '<div class="comments"><time datetime="2021-01-09">later</time></div>' +
       '<article><time class="updated" datetime="2021-01-08">x</time><time datetime="2021-01-07T10:00">Jan 7</time></article>';
-    expect(read("", body).published).toEqual({
+    expect(read("", body, "https://www.example.ch/a").published).toEqual({
       value: "2021-01-07T10:00",
       precision: "minute",
       source: "html:time",
@@ -221,5 +221,79 @@ describe("authors", () => {
       "Perry Bacon Jr.",
       "Ana Torres",
     ]);
+  });
+});
+
+describe("dates and bylines the page shows", () => {
+  it("does not take the page's layout classes for a sidebar", () => {
+    const body =
+      '<div class="layout-with-sidebar"><article><h1>Quake shakes the coast</h1>' +
+      '<time class="entry-date updated published" datetime="2021-03-04T10:00:00+01:00">4 March</time>' +
+      "</article></div>";
+    const meta = read("", body.replace("<div", '<div class="one-sidebar"><div'));
+    expect(meta.published?.value).toBe("2021-03-04T10:00");
+    expect(meta.published?.source).toBe("html:time");
+  });
+
+  it("reads a UTC timestamp as the day in the outlet's country", () => {
+    const head = '<meta property="article:published_time" content="2021-11-04T23:00:00Z">';
+    expect(read(head, "", "https://www.zeitung.example.de/a").published?.value).toBe("2021-11-05T00:00");
+    expect(read(head, "", "https://diario.example.com.ar/a").published?.value).toBe("2021-11-04T20:00");
+    // No country, no zone: as written.
+    expect(read(head, "", "https://example.com/a").published?.value).toBe("2021-11-04T23:00");
+  });
+
+  it("prefers the day a <time> shows when its UTC value falls on the next day", () => {
+    const body = '<time datetime="2019-12-26T23:07:45+00:00" itemprop="datePublished">26/12/2019</time>';
+    expect(read("", body, "https://www.example.ch/a").published).toEqual({
+      value: "2019-12-26",
+      precision: "day",
+      source: "microdata:datepublished",
+    });
+  });
+
+  it("reads a date after a label and a date line next to the headline", () => {
+    const labelled = read(
+      "",
+      "<h1>Council votes on budget</h1><p>Veröffentlicht am 16.08.2019 | Dauer: 4 Minuten</p>",
+    );
+    expect(labelled.published).toMatchObject({ value: "2019-08-16", source: "html:date-label" });
+    const line = read(
+      "",
+      "<h1>Court rules on strike</h1><p>Hamburg, 2. November 2021</p><p>The court said...</p>",
+    );
+    expect(line.published).toMatchObject({ value: "2021-11-02", source: "html:date-line" });
+    // A date inside a sentence of the story is not a date line.
+    const prose = read(
+      "",
+      "<h1>Court rules on strike</h1><p>The strike began on 2 November 2021 in the port.</p>",
+    );
+    expect(prose.published).toBeUndefined();
+  });
+
+  it("reads a byline written as a line of text, its date left out", () => {
+    expect(read("", "<h1>Wahl in Kiel</h1><p>Von Claudia Muster</p><p>Die Wahl ...</p>").authors).toEqual([
+      { value: "Claudia Muster", source: "html:byline-line" },
+    ]);
+    expect(read("", '<div class="post-author">Posted on May 2, 2020 by Adam Novak</div>').authors[0]).toEqual(
+      {
+        value: "Adam Novak",
+        source: "html:byline",
+      },
+    );
+    // A headline that starts like a byline is not one.
+    expect(read("", "<h1>Von der Leyen besucht Kiew</h1><p>Von Berlin nach Kiew</p>").authors).toEqual([]);
+  });
+
+  it("keeps a newsroom's credit and drops an author field that names the site's host", () => {
+    const desk = read(ld({ "@type": "NewsArticle", author: { "@type": "Person", name: "Redaktion" } }));
+    expect(desk.authors.map((a) => a.value)).toEqual(["Redaktion"]);
+    const check = {
+      lexicon: context.options.data.metadata,
+      maxWords: 5,
+      allowHandles: true,
+      host: "example.at",
+    };
+    expect(cleanAuthors(["example.at", "Example.AT", "Ana Torres"], check)).toEqual(["Ana Torres"]);
   });
 });

@@ -1,15 +1,19 @@
 import type { Document, Element } from "domhandler";
 import type { DateValue, Diagnostic, Sourced } from "../model/index.js";
-import { type AuthorCheck, splitAuthors } from "./authors.js";
+import { type AuthorCheck, hostOf, splitAuthors } from "./authors.js";
 import { collapseWhitespace } from "./blocks.js";
-import { dateFromIso, dateFromText, dateFromUrl } from "./dates.js";
+import { dateFromIso, dateFromText, dateFromUrl, dateInZone } from "./dates.js";
 import type { Extraction } from "./extraction.js";
 import {
   authorLinkNames,
   bylineNames,
   datelineDate,
   inCommentThread,
+  dateNearHeadline,
   inExcludedContainer,
+  labelledDate,
+  labelledLineNames,
+  marksModified,
   withoutLabel,
 } from "./html-bylines.js";
 import { type JsonLd, nameOf, namesOf, readJsonLd, stringOf, typesOf } from "./json-ld.js";
@@ -23,7 +27,7 @@ import {
   rawText,
   textOf,
 } from "./metadata-dom.js";
-import type { MetadataHints } from "./metadata-data.js";
+import type { MetadataHints, ZoneHints } from "./metadata-data.js";
 import type { ResolvedExtractOptions } from "./options.js";
 import { outletFromBoilerplate } from "./outlet.js";
 import { titleOf } from "./html-title.js";
@@ -87,13 +91,15 @@ export function readHtmlMetadata(
     hints,
   });
   const lang = languageOf(page);
-  const published = publishedOf(page, ld, url, hints, lang);
-  const modified = modifiedOf(page, ld);
+  const zone = zoneOf(url, lang, metaValue(page, "og:locale"), hints.zones);
+  const published = publishedOf(page, ld, url, hints, lang, zone);
+  const modified = modifiedOf(page, ld, zone);
   const check: AuthorCheck = {
     lexicon,
     maxWords: context.options.authorMaxWords,
     allowHandles: true,
     ...(outlet ? { outlet: outlet.value } : {}),
+    ...(hostOf(url) ? { host: hostOf(url) } : {}),
   };
   return {
     authors: authorsOf(page, ld, hints, check),
@@ -174,13 +180,16 @@ function authorsOf(page: PageIndex, ld: JsonLd, hints: MetadataHints, check: Aut
   add(itempropAuthors(page), "microdata:author");
   add(
     page.elements
-      .filter((e) => attributeTokens(e, "rel").includes("author") && !inExcludedContainer(e, hints))
+      .filter(
+        (e) => attributeTokens(e, "rel").includes("author") && !inExcludedContainer(e, hints, page.frame),
+      )
       .map(textOf)
       .filter((v): v is string => v !== undefined),
     "html:rel-author",
   );
   add(bylineNames(page, hints, check), "html:byline");
   add(authorLinkNames(page, hints, check), "html:author-link");
+  add(labelledLineNames(page, hints, check), "html:byline-line");
   return candidates;
 }
 
@@ -265,34 +274,42 @@ function publishedOf(
   url: string | undefined,
   hints: MetadataHints,
   language: string | undefined,
+  zone: string | undefined,
 ): DateValue | undefined {
   const machine =
-    ldDate(ld, "datePublished") ??
-    ldDate(ld, "dateCreated") ??
-    metaDate(page, PUBLISHED_META) ??
-    itempropDate(page, "datepublished") ??
-    timeDate(page, hints);
+    ldDate(ld, "datePublished", zone) ??
+    ldDate(ld, "dateCreated", zone) ??
+    metaDate(page, PUBLISHED_META, zone) ??
+    itempropDate(page, "datepublished", zone) ??
+    timeDate(page, hints, zone);
   if (machine) return machine;
   const fromUrl = url ? dateFromUrl(url) : undefined;
   if (fromUrl?.precision === "day") return fromUrl;
-  const shown = datelineDate(page, hints, language);
+  const shown =
+    datelineDate(page, hints, language) ??
+    labelledDate(page, hints, language) ??
+    dateNearHeadline(page, hints, language);
   if (shown && (fromUrl === undefined || shown.value.startsWith(fromUrl.value))) return shown;
   return fromUrl ?? shown;
 }
 
-function modifiedOf(page: PageIndex, ld: JsonLd): DateValue | undefined {
-  return ldDate(ld, "dateModified") ?? metaDate(page, MODIFIED_META) ?? itempropDate(page, "datemodified");
+function modifiedOf(page: PageIndex, ld: JsonLd, zone: string | undefined): DateValue | undefined {
+  return (
+    ldDate(ld, "dateModified", zone) ??
+    metaDate(page, MODIFIED_META, zone) ??
+    itempropDate(page, "datemodified", zone)
+  );
 }
 
-function ldDate(ld: JsonLd, key: string): DateValue | undefined {
+function ldDate(ld: JsonLd, key: string, zone: string | undefined): DateValue | undefined {
   const value = stringOf(ld.article?.[key]);
-  return value === undefined ? undefined : readDate(value, `json-ld:${key}`);
+  return value === undefined ? undefined : readDate(value, `json-ld:${key}`, zone);
 }
 
-function metaDate(page: PageIndex, keys: readonly string[]): DateValue | undefined {
+function metaDate(page: PageIndex, keys: readonly string[], zone: string | undefined): DateValue | undefined {
   for (const key of keys) {
     for (const value of page.meta.get(key) ?? []) {
-      const date = readDate(value, `meta:${key}`);
+      const date = readDate(value, `meta:${key}`, zone);
       if (date) return date;
     }
   }
@@ -300,11 +317,11 @@ function metaDate(page: PageIndex, keys: readonly string[]): DateValue | undefin
 }
 
 /** `<time itemprop="datePublished" datetime>`, `<span itemprop="datePublished" content>` or its text. */
-function itempropDate(page: PageIndex, prop: string): DateValue | undefined {
+function itempropDate(page: PageIndex, prop: string, zone: string | undefined): DateValue | undefined {
   for (const element of page.elements) {
     if (element.name === "meta" || !attributeTokens(element, "itemprop").includes(prop)) continue;
     const value = attribute(element, "datetime") ?? attribute(element, "content") ?? textOf(element);
-    const date = value === undefined ? undefined : readDate(value, `microdata:${prop}`);
+    const date = value === undefined ? undefined : elementDate(element, value, `microdata:${prop}`, zone);
     if (date) return date;
   }
   return undefined;
@@ -314,18 +331,15 @@ function itempropDate(page: PageIndex, prop: string): DateValue | undefined {
  * `<time pubdate>`, else the first `<time datetime>` of the article (or of the page), leaving
  * out comments, sidebars and times marked as the last change.
  */
-function timeDate(page: PageIndex, hints: MetadataHints): DateValue | undefined {
+function timeDate(page: PageIndex, hints: MetadataHints, zone: string | undefined): DateValue | undefined {
   const times = page.elements.filter(
-    (e) =>
-      e.name === "time" &&
-      attribute(e, "datetime") !== undefined &&
-      !hints.modifiedClassWords.some((w) => (attribute(e, "class") ?? "").toLowerCase().includes(w)),
+    (e) => e.name === "time" && attribute(e, "datetime") !== undefined && !marksModified(e, hints),
   );
   // `pubdate` says "this dates the article" outright: only a comment thread overrules it.
-  const marked = times.filter((e) => "pubdate" in e.attribs && !inCommentThread(e, hints));
-  const plain = times.filter((e) => !inExcludedContainer(e, hints));
+  const marked = times.filter((e) => "pubdate" in e.attribs && !inCommentThread(e, hints, page.frame));
+  const plain = times.filter((e) => !inExcludedContainer(e, hints, page.frame));
   for (const time of [...marked, ...plain.filter(insideArticle), ...plain]) {
-    const date = readDate(attribute(time, "datetime") ?? "", "html:time");
+    const date = elementDate(time, attribute(time, "datetime") ?? "", "html:time", zone);
     if (date) return date;
   }
   return undefined;
@@ -338,8 +352,61 @@ function insideArticle(element: Element): boolean {
   return false;
 }
 
-function readDate(value: string, source: string): DateValue | undefined {
-  return dateFromIso(value, source) ?? dateFromText(value, source)?.date;
+/** Days apart within which a date an element shows is the same moment as its machine value. */
+const SHOWN_DAY_TOLERANCE = 1;
+const DAY_MS = 86_400_000;
+
+/**
+ * The machine date of an element that also shows a date (`<time datetime="…T23:07+00:00">26/12/2019</time>`):
+ * the day shown, when it is a day away from the machine value's, is what readers saw; a site
+ * whose clock is set to UTC writes the night's stories into the next day.
+ */
+function elementDate(
+  element: Element,
+  value: string,
+  source: string,
+  zone: string | undefined,
+): DateValue | undefined {
+  const machine = readDate(value, source, zone);
+  if (machine === undefined || machine.precision === "day") return machine;
+  const shown = textOf(element);
+  const day = shown === undefined || shown === value ? undefined : dateFromText(shown, source)?.date;
+  if (day === undefined || day.value.startsWith("XXXX")) return machine;
+  const apart =
+    Math.abs(Date.parse(day.value.slice(0, 10)) - Date.parse(machine.value.slice(0, 10))) / DAY_MS;
+  return apart > 0 && apart <= SHOWN_DAY_TOLERANCE
+    ? { value: day.value.slice(0, 10), precision: "day", source }
+    : machine;
+}
+
+/** A machine date; a UTC timestamp is read in the outlet's zone when that is known. */
+function readDate(value: string, source: string, zone?: string): DateValue | undefined {
+  const local = zone === undefined ? undefined : dateInZone(value, zone, source);
+  return local ?? dateFromIso(value, source) ?? dateFromText(value, source)?.date;
+}
+
+/**
+ * The zone the outlet's readers live in: the country of the host's TLD ("example.com.ar"), else
+ * the region of the page's language ("de-AT", og:locale "en_US"), else a language spoken in one
+ * zone ("de"). Undefined when unknown: UTC timestamps are then read as written.
+ */
+function zoneOf(
+  url: string | undefined,
+  language: string | undefined,
+  locale: string | undefined,
+  zones: ZoneHints,
+): string | undefined {
+  const labels = (hostOf(url) ?? "").split(".");
+  const tld = labels.at(-1) ?? "";
+  const byHost = labels.length > 1 ? zones.countryZones.get(tld) : undefined;
+  if (byHost !== undefined) return byHost;
+  for (const tag of [language, locale]) {
+    const region = tag?.split(/[-_]/)[1]?.toLowerCase();
+    const byRegion = region === undefined ? undefined : zones.countryZones.get(region);
+    if (byRegion !== undefined) return byRegion;
+  }
+  const primary = language?.split(/[-_]/)[0]?.toLowerCase();
+  return primary === undefined ? undefined : zones.languageZones.get(primary);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -357,15 +424,6 @@ function canonicalOf(page: PageIndex, givenUrl: string | undefined): string | un
     return /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
     return undefined; // a relative canonical link with no URL to resolve it against
-  }
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^(?:www\d?|m|amp|mobile)\./, "");
-  } catch {
-    return undefined;
   }
 }
 

@@ -31,7 +31,9 @@ export function titleOf(page: PageIndex, sources: TitleSources): Sourced<string>
   if (confirmed) {
     // The same words as a declared title: keep that title's source, the more specific one.
     const same = sources.declared.find((t) => squash(t.value) === squash(confirmed.value));
-    return same ? { ...same, value: confirmed.value } : confirmed;
+    // A heading may repeat the whole `<title>`, site name and all.
+    const value = withoutKnownSite(confirmed.value, sources.sites) ?? confirmed.value;
+    return same ? { ...same, value } : { ...confirmed, value };
   }
   const declared = sources.declared[0];
   // A bare <title> often names the section or the site; a headline the page shows is the article's.
@@ -50,7 +52,7 @@ function shownHeadlines(page: PageIndex, hints: MetadataHints): Sourced<string>[
   for (const element of page.elements) {
     if (!/^h[1-6]$/.test(element.name) && !hasAny(marks(element), hints.headlineClassWords)) continue;
     if (hasAny(marks(element), hints.logoClassWords) || linksHome(element)) continue;
-    if (inExcludedContainer(element, hints)) continue;
+    if (inExcludedContainer(element, hints, page.shell)) continue;
     const text = textOf(element);
     if (text === undefined) continue;
     if (hasAny(marks(element), hints.headlineClassWords))
@@ -84,14 +86,19 @@ const STRONG_SEPARATOR = /^\s+(?:[|·•»]|::)\s+$/;
  * when no part is known as the site, the longest part around strong separators (" | ", " » ").
  */
 export function withoutSiteAffix(title: string, sites: readonly string[]): string {
+  return withoutKnownSite(title, sites) ?? longestAroundStrongSeparators(title);
+}
+
+/** The title without a first or last part that names the site; undefined when no part does. */
+function withoutKnownSite(title: string, sites: readonly string[]): string | undefined {
   // With the separator captured, parts alternate: text, separator, text, ...
   const parts = title.split(TITLE_SEPARATOR);
-  if (parts.length < 3) return title;
+  if (parts.length < 3) return parts.length === 1 ? title : undefined;
   const keys = sites.map(squash).filter((k) => k !== "");
   const isSite = (part: string | undefined): boolean => keys.includes(squash(part ?? ""));
   if (isSite(parts.at(-1))) return parts.slice(0, -2).join("");
   if (isSite(parts[0])) return parts.slice(2).join("");
-  return longestAroundStrongSeparators(title);
+  return undefined;
 }
 
 function longestAroundStrongSeparators(title: string): string {

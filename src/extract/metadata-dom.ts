@@ -14,7 +14,24 @@ export interface PageIndex {
   elements: readonly Element[];
   /** `content` of each `<meta>` by lower-case `property`, `name` and `itemprop`, in document order. */
   meta: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The page's frame: `<html>`, `<body>`, `<main>` and every element that holds an `<h1>`. Their
+   * class names describe the layout ("has-sidebar", "layout--related"), never a sidebar itself,
+   * and a sidebar or comment thread does not hold the headline.
+   */
+  frame: ReadonlySet<Element>;
+  /** The frame without the headline's holders: for judging headings themselves. */
+  shell: ReadonlySet<Element>;
 }
+
+/**
+ * An element holding this share of the page's elements is a layout wrapper
+ * ("layout-two-columns-right-sidebar"), whatever its class says.
+ */
+const LAYOUT_SHARE = 0.5;
+
+/** Elements whose class names describe the whole page's layout. */
+const SHELL_TAGS = new Set(["html", "body", "main"]);
 
 export function indexPage(document: Document): PageIndex {
   const elements = findAll(() => true, document);
@@ -32,7 +49,28 @@ export function indexPage(document: Document): PageIndex {
       meta.set(key, values);
     }
   }
-  return { document, elements, meta };
+  const sizes = subtreeSizes(document);
+  const shell = new Set(
+    elements.filter((e) => SHELL_TAGS.has(e.name) || (sizes.get(e) ?? 0) >= elements.length * LAYOUT_SHARE),
+  );
+  const frame = new Set(shell);
+  for (const h1 of elements.filter((e) => e.name === "h1")) {
+    for (let node = h1.parent; node && isTag(node); node = node.parent) frame.add(node);
+  }
+  return { document, elements, meta, frame, shell };
+}
+
+/** How many elements each element holds, itself included. */
+function subtreeSizes(root: AnyNode): Map<Element, number> {
+  const sizes = new Map<Element, number>();
+  const visit = (node: AnyNode): number => {
+    let count = isTag(node) ? 1 : 0;
+    if ("children" in node) for (const child of node.children) count += visit(child);
+    if (isTag(node)) sizes.set(node, count);
+    return count;
+  };
+  visit(root);
+  return sizes;
 }
 
 /** The first `<meta>` value for a key (compared without case). */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cleanAuthors, splitAuthors } from "./authors.js";
+import { cleanAuthors, fullerNames, splitAuthors } from "./authors.js";
 import { creditNames, creditOfCaption, parseCreditLine } from "./credits.js";
 import { type BoilerplateData, loadBoilerplateData } from "./data.js";
 import { outletFromBoilerplate, outletFromUrl } from "./outlet.js";
@@ -43,6 +43,19 @@ describe("credits", () => {
 });
 
 describe("authors", () => {
+  it("drops a role in brackets and a handle after a name", () => {
+    expect(splitAuthors("Jane Doe (Press Officer), John Roe @jroe")).toEqual(["Jane Doe", "John Roe"]);
+  });
+
+  it("takes the fuller spelling of a one-word name from another source", () => {
+    expect(fullerNames(["Todd", "DT", "Ana Torres"], ["Todd Bates", "Donald Townsend"])).toEqual([
+      "Todd Bates",
+      "Donald Townsend",
+      "Ana Torres",
+    ]);
+    expect(fullerNames(["Jules"], ["Ana Torres"])).toEqual(["Jules"]);
+  });
+
   it("splits bylines", () => {
     expect(splitAuthors("By Jane Doe, John Roe and Ana Torres")).toEqual([
       "Jane Doe",
