@@ -62,6 +62,17 @@ describe("block patterns, one kind at a time", () => {
     ["Ähnliche Beiträge", "related-widget"],
     ["Lesen Sie auch: Sturm legt Bahnverkehr lahm", "related-widget"],
     ["Erdölpumpen im Abendrot. Bild: Jane Roe/Agentur", "caption"],
+    ["Flooded fields near the river. Photo: Jane Roe/Example.com", "caption"],
+    ["Survivors outside the town hall, photo: Jane Roe", "caption"],
+    ["(Foto: Jane Roe/Agentur)", "caption"],
+    ["(crédito: Juan Pérez/Agencia)", "caption"],
+    ["Teilen Sie dies mit:", "share-bar"],
+    ["Siga-nos no", "share-bar"],
+    ["Follow us on", "share-bar"],
+    ["Veja também: Tribunal suspende eleição municipal", "related-widget"],
+    ["PUEDES VER: ¿Qué dijo el tribunal sobre la elección?", "related-widget"],
+    ["Schon gelesen?", "related-widget"],
+    ["Fot. Jan Kowalski / Agencja", "credits"],
     ["In Short", "related-widget"],
     ["No more articles.", "related-widget"],
     ["Popular Video", "related-widget"],
@@ -87,6 +98,10 @@ describe("block patterns, one kind at a time", () => {
     "Die Wahlbeteiligung lag bei 61 Prozent, teilte die Landeswahlleiterin am Sonntagabend mit.",
     "Two or three short talks (30 mins)",
     "Ein Sturm hat in der Nacht zum Montag Bäume entwurzelt und Dächer abgedeckt.",
+    "Teilen Sie dies mit Ihren Nachbarn, sagte der Bürgermeister nach dem Erdbeben.",
+    "The organisers asked voters to follow us on the march to the court.",
+    "The quake struck at 4 a.m., source: the national seismology office, which measured it at 6.1.",
+    "Os eleitores veja também o resultado da apuração no site do tribunal.",
   ])("leaves body text alone: %s", (block) => {
     expect(classify(block)).toEqual([]);
   });

@@ -357,4 +357,35 @@ describe("raw extraction of other sites", () => {
     });
     expect(article.text).toContain("The minister said the limits would be reviewed after two summers.");
   });
+
+  it("keeps a standfirst that photo credits and share buttons part from the story", () => {
+    const standfirst =
+      "The highest court of the country ruled on Tuesday that the new voting law is in breach of the constitution and must be rewritten before the next election.";
+    const story = [
+      "The judges found that the law had been passed without the consultation of the regions that the constitution requires for any change to how elections are run.",
+      "The government said it would respect the ruling and present a new bill to parliament within a month, in time for the vote planned for the spring of next year.",
+      "Opposition parties, which had brought the case, called the judgment a victory for voters and asked the minister of the interior to step down over the affair.",
+    ];
+    const content = [
+      "Home",
+      "Politics",
+      "Court strikes down voting law",
+      standfirst,
+      "Jane Roe",
+      "Reuters",
+      "File photo",
+      "Facebook",
+      "Twitter",
+      ...story,
+      "Leave a Reply",
+      "Great ruling!",
+    ].join("\n");
+    const article = extract(rawDocument(content));
+    expect(article.text).toBe([standfirst, ...story].join("\n\n"));
+    expect(article.removed).toContainEqual({
+      kind: "navigation",
+      text: "File photo",
+      rule: "structure/outside-main",
+    });
+  });
 });

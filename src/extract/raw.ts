@@ -46,8 +46,12 @@ export const MAIN_RUN = Object.freeze({
   badMinWeight: 40,
   /** ...and at most this many, so that one long junk block inside the article does not cut it: 400. */
   badMaxWeight: 400,
-  /** A short line that is not a sentence (menu entry, label) weighs this much against: 40, a menu line. */
-  labelWeight: 40,
+  /**
+   * A short line that is not a sentence (menu entry, label) weighs this much against: 80, two
+   * menu lines. A label seldom comes alone: it stands for the row of links or the widget around
+   * it, and a stray subheading inside a story is outweighed by the paragraphs on either side.
+   */
+  labelWeight: 80,
   /** Thin or shortish prose counts with this share of its length: 0.7, it is body more often than not. */
   nearGoodShare: 0.7,
   /** A short line that is no label counts with half its length: body, but also "Thanks for reading!". */
@@ -63,6 +67,11 @@ export const MAIN_RUN = Object.freeze({
    * lines. A longer run before a comment heading is a story, however long its comments.
    */
   prematureEndMaxWeight: 1000,
+  /**
+   * A run above the main one is body from this weight: 100, a sentence and a half net of the
+   * labels around it. Menus above a story weigh against themselves and form no such run.
+   */
+  aboveMinWeight: 100,
 });
 
 /** What was decided about one block before the main run is chosen. */
@@ -103,7 +112,7 @@ export function extractRaw(content: string, context: RawContext): Extraction {
     title = top ?? titleAboveBody(blocks, judged, layout.run, options, language);
     if (title) layout = arrange(blocks, judged, title, stopwords, options);
   }
-  const { verdicts, end, run, inRun } = layout;
+  const { verdicts, end, body } = layout;
 
   const paragraphs: string[] = [];
   const removed: RemovedBlock[] = [];
@@ -124,8 +133,8 @@ export function extractRaw(content: string, context: RawContext): Extraction {
       return;
     }
     if (i >= end) removed.push({ kind: "other", text: block, rule: "structure/after-end" });
-    else if (i < run.start || i >= run.end) removed.push(outsideMain(block, options));
-    else if (inRun[i - run.start] === "bad") removed.push(lowDensity(block, options));
+    else if (body[i] === undefined) removed.push(outsideMain(block, options));
+    else if (body[i] === "bad") removed.push(lowDensity(block, options));
     else if (repeated.has(i)) removed.push({ kind: "other", text: block, rule: "structure/repeated-line" });
     else paragraphs.push(block);
   });
@@ -153,8 +162,8 @@ interface Layout {
   verdicts: Verdict[];
   end: number;
   run: { start: number; end: number };
-  /** Classes of the run's blocks after the context step inside the run. */
-  inRun: ("good" | "bad")[];
+  /** Per block: its class after the context step inside the run that holds it, if one does. */
+  body: ("good" | "bad" | undefined)[];
 }
 
 function arrange(
@@ -182,18 +191,47 @@ function arrange(
     end = endOfArticle(verdicts, classes, options, whole.start);
     run = mainRun(blocks, initial, whole.start, end, options);
   }
-  // Inside the run, jusText's context step again, with the run's ends counting as body, and a
-  // full sentence dense in stopwords counting as body whatever its length (news paragraphs are
-  // often one sentence, between an advertisement label and a share button).
-  const inRun = reviseByContext(
-    initial
-      .slice(run.start, run.end)
-      .map((c, i) =>
-        c === "near-good" && denseSentence(blocks[run.start + i] ?? "", stopwords) ? "good" : c,
-      ),
-    "good",
-  );
-  return { verdicts, end, run, inRun };
+  const body: ("good" | "bad" | undefined)[] = blocks.map(() => undefined);
+  for (const part of [run, ...runAbove(blocks, initial, verdicts, run, options)]) {
+    // Inside a run, jusText's context step again, with the run's ends counting as body, and a
+    // full sentence dense in stopwords counting as body whatever its length (news paragraphs are
+    // often one sentence, between an advertisement label and a share button).
+    const revised = reviseByContext(
+      initial
+        .slice(part.start, part.end)
+        .map((c, i) =>
+          c === "near-good" && denseSentence(blocks[part.start + i] ?? "", stopwords) ? "good" : c,
+        ),
+      "good",
+    );
+    revised.forEach((c, i) => (body[part.start + i] = c));
+  }
+  return { verdicts, end, run, body };
+}
+
+/**
+ * The run of text above the main one, when it weighs anything (MAIN_RUN.aboveMinWeight): a
+ * standfirst split from the story by a photo and its credits, a recipe's ingredients above its
+ * method, a list of dates above an event's description. It is looked for below any end marker
+ * (a newsletter box, a comment heading), which closes what stands above it; not below the
+ * headline, which is often found inside a story that opens with a short line. Text below the
+ * main run is not taken so: there stand comments, teasers and author boxes, which read as
+ * prose as much as the story.
+ */
+function runAbove(
+  blocks: readonly string[],
+  classes: readonly TextClass[],
+  verdicts: readonly Verdict[],
+  run: { start: number; end: number },
+  options: ResolvedExtractOptions,
+): { start: number; end: number }[] {
+  let from = 0;
+  for (let i = 0; i < run.start; i++) {
+    const verdict = verdicts[i];
+    if (verdict?.ends) from = i + 1;
+  }
+  const above = mainRun(blocks, classes, from, run.start, options);
+  return above.score >= MAIN_RUN.aboveMinWeight ? [above] : [];
 }
 
 /** A block's fate decided without context: a pattern, a repeated line of its site, a lone date. */
