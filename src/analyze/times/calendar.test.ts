@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatWeek, isoWeek, isoWeekday, parseDay, resolveAgainst } from "./calendar.js";
+import {
+  formatWeek,
+  isoWeek,
+  isoWeekday,
+  parseDay,
+  partOfYear,
+  resolveAgainst,
+  yearOfPart,
+} from "./calendar.js";
 
 describe("resolveAgainst", () => {
   it("fills a yearless day with the latest such day on or before the anchor", () => {
@@ -52,5 +60,29 @@ describe("ISO weeks", () => {
 
   it("rejects impossible days", () => {
     expect(parseDay("2017-02-30")).toBeUndefined();
+  });
+});
+
+describe("the nearest reading", () => {
+  it("takes the closer weekday either side", () => {
+    expect(resolveAgainst("XXXX-WXX-3", "2024-03-11", "nearest")).toBe("2024-03-13");
+    expect(resolveAgainst("XXXX-WXX-5", "2024-03-11", "nearest")).toBe("2024-03-08");
+  });
+
+  it("weighs dates towards the past", () => {
+    expect(resolveAgainst("XXXX-01-24", "2000-01-13", "nearest")).toBe("2000-01-24");
+    expect(resolveAgainst("XXXX-03", "1989-10-30", "nearest")).toBe("1989-03");
+    expect(resolveAgainst("XXXX-12", "1989-10-30", "nearest")).toBe("1989-12");
+  });
+});
+
+describe("parts of a year", () => {
+  it("finds the year of a quarter named without one", () => {
+    const october = { year: 1989, month: 10, day: 26 };
+    expect(partOfYear(october, 4)).toBe(4);
+    expect(yearOfPart(3, 4, october, "past")).toBe(1989);
+    expect(yearOfPart(1, 4, october, "future")).toBe(1990);
+    expect(yearOfPart(1, 4, october, "nearest")).toBe(1990);
+    expect(yearOfPart(2, 4, october, "nearest")).toBe(1989);
   });
 });

@@ -9,9 +9,16 @@ export interface Day {
   day: number;
 }
 
-export type Direction = "past" | "future";
+/** Which way an underspecified date looks from its anchor: back, forward, or to the nearest one. */
+export type Direction = "past" | "future" | "nearest";
 
 const DAY_MS = 86_400_000;
+/**
+ * In a clause with no tense to go by, a yearless date is still more often past in news: the future
+ * reading wins only when it is this many times nearer than the past one. Weekdays are not weighed:
+ * a present-tense weekday ("opens Monday") is as often the coming one.
+ */
+const NEAREST_PAST_WEIGHT = 2;
 /** A yearless day such as "XXXX-02-29" recurs at least once in this many years. */
 const MAX_YEARS_TO_RECUR = 8;
 
@@ -87,6 +94,7 @@ export function formatWeek(d: Day): string {
  * Fills the unknown year of a TIMEX3 value from an anchor date, looking back: the latest
  * matching date on or before the anchor ("XXXX-11-08" against "2017-11-10" -> "2017-11-08",
  * against "2017-11-05" -> "2016-11-08"). `direction: "future"` takes the earliest on or after.
+ * `direction: "nearest"` takes the closest one either side (a tie goes to the past).
  * "XXXX-WXX-7" (a weekday) becomes the matching day, "XXXX-XX-XXT03:17" (a clock time) takes the
  * anchor's day. Values without unknown parts, and anchors that are not a day, are returned as is.
  */
@@ -100,6 +108,7 @@ export function resolveAgainst(value: string, anchor: string, direction: Directi
 }
 
 function resolveDatePart(date: string, anchor: Day, direction: Direction): string | undefined {
+  if (direction === "nearest") return nearestDatePart(date, anchor);
   const step = direction === "past" ? -1 : 1;
   const monthDay = /^XXXX-(\d{2})-(\d{2})$/.exec(date);
   if (monthDay) {
@@ -127,6 +136,22 @@ function resolveDatePart(date: string, anchor: Day, direction: Direction): strin
   return undefined;
 }
 
+/** The closer of the past and the future reading (weighed for dates); on a tie the past one. */
+function nearestDatePart(date: string, anchor: Day): string | undefined {
+  const past = resolveDatePart(date, anchor, "past");
+  const future = resolveDatePart(date, anchor, "future");
+  if (past === undefined || future === undefined) return past ?? future;
+  const weight = /^XXXX-WXX-/.test(date) ? 1 : NEAREST_PAST_WEIGHT;
+  return distanceInDays(future, anchor) * weight < distanceInDays(past, anchor) ? future : past;
+}
+
+/** Days between an anchor and a resolved value, counted from the value's first day. */
+function distanceInDays(value: string, anchor: Day): number {
+  const [year = "0", month = "01", day = "01"] = value.split("-");
+  const first = { year: Number(year), month: Number(month), day: Number(day) };
+  return Math.abs(toUtc(first).getTime() - toUtc(anchor).getTime()) / DAY_MS;
+}
+
 function onTheRightSide(candidate: Day, anchor: Day, direction: Direction): boolean {
   const order = compareDays(candidate, anchor);
   return direction === "past" ? order <= 0 : order >= 0;
@@ -140,4 +165,25 @@ function endOfCoarseAnchor(anchor: string): Day | undefined {
   const month = m[2] === undefined ? 12 : Number(m[2]);
   if (month < 1 || month > 12) return undefined;
   return { year, month, day: new Date(Date.UTC(year, month, 0)).getUTCDate() };
+}
+
+/** The part of its year a day falls in: quarter 1-4 for `count` 4, half 1-2 for `count` 2. */
+export function partOfYear(d: Day, count: number): number {
+  return Math.floor(((d.month - 1) * count) / 12) + 1;
+}
+
+/**
+ * The year of the `part`-th of `count` parts of a year (a quarter, a half) named without a year:
+ * the latest one begun by the anchor ("past"), the earliest one not yet over ("future"), or the
+ * nearer of the two.
+ */
+export function yearOfPart(part: number, count: number, anchor: Day, direction: Direction): number {
+  const current = partOfYear(anchor, count);
+  const past = part <= current ? anchor.year : anchor.year - 1;
+  const future = part >= current ? anchor.year : anchor.year + 1;
+  if (direction === "past") return past;
+  if (direction === "future") return future;
+  const index = (year: number) => year * count + part;
+  const now = index(anchor.year) - part + current;
+  return index(future) - now < now - index(past) ? future : past;
 }

@@ -1,5 +1,5 @@
-import type { Span, TimePrecision, TimexType } from "../../model/index.js";
-import type { Day } from "./calendar.js";
+import type { Span, TimePrecision, TimexType, Token } from "../../model/index.js";
+import type { Day, Direction } from "./calendar.js";
 
 /** A time expression found by one reader, before overlapping finds are settled. */
 export interface Candidate extends Span {
@@ -11,6 +11,20 @@ export interface Candidate extends Span {
   method: string;
   /** On equal length, the lower number wins: the small patterns know their cases better. */
   priority: number;
+  /**
+   * Counted from the last period the text named, not from the dateline: "a year earlier" after
+   * "the third quarter" is the same quarter a year before. Settled in document order.
+   */
+  fromLastPeriod?: LastPeriodShift;
+}
+
+export interface LastPeriodShift {
+  /** Years to add to the last quarter or half named ("the year-ago quarter": -1). */
+  years: number;
+  /** "the 1988 quarter": the part last named, in this year (then `years` counts from it). */
+  year?: number;
+  /** Without such a period before it, the candidate is dropped rather than guessed. */
+  required: boolean;
 }
 
 /** What a reader knows about the sentence it reads. */
@@ -20,8 +34,10 @@ export interface SentenceContext {
   sentence: Span;
   /** The article's publication day, when known to the day. */
   anchor?: Day;
-  /** The sentence speaks of the future ("will", "next week"): yearless dates look forward. */
-  future: boolean;
+  /** The sentence's tokens, in order; empty when the article has none. */
+  tokens: readonly Token[];
+  /** Which way a yearless date at this span looks from the anchor, read from its verb (and, for a date, "until"). */
+  direction(span: Span, markers?: boolean): Direction;
 }
 
 export const PATTERN_PRIORITY = 0;

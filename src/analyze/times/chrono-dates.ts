@@ -1,9 +1,19 @@
 import * as chrono from "chrono-node";
 import type { TimePrecision } from "../../model/index.js";
-import type { TimeWords } from "../quantities/lexicon.js";
 import { alternation } from "../quantities/regex.js";
-import { addDays, compareDays, type Day, formatDay, formatMonth, resolveAgainst } from "./calendar.js";
+import {
+  addDays,
+  compareDays,
+  type Day,
+  type Direction,
+  formatDay,
+  formatMonth,
+  isoWeekday,
+  isValidDay,
+  resolveAgainst,
+} from "./calendar.js";
 import { type Candidate, CHRONO_PRIORITY, type SentenceContext } from "./candidate.js";
+import type { TimeLexicon } from "./lexicon.js";
 
 /**
  * Dates and clock times read by chrono-node, then normalised with a news past bias.
@@ -26,12 +36,14 @@ const REFERENCE_HOUR = 12;
 type Components = chrono.ParsedComponents;
 const DATE_PARTS = ["year", "month", "day", "weekday"] as const;
 const CLOCK_PARTS = ["hour", "minute"] as const;
+/** A weekday written beside a yearless date names the year: the nearest one within this many years. */
+const MAX_YEARS_FOR_WEEKDAY = 6;
 
 export interface ChronoReader {
   read(context: SentenceContext): Candidate[];
 }
 
-export function createChronoReader(words: TimeWords): ChronoReader {
+export function createChronoReader(words: TimeLexicon): ChronoReader {
   const parser = chrono.casual.clone();
   const monthContext = new Set(words.monthContext.map((w) => w.toLowerCase()));
   const modifiers = new RegExp(
@@ -49,6 +61,8 @@ export function createChronoReader(words: TimeWords): ChronoReader {
   const eventRelative = new RegExp(`(?<![\\p{L}])(?:${alternation(words.eventRelative)})$`, "iu");
   const durationOpener = new RegExp(`^(?:${alternation(words.durationOpeners)})(?![\\p{L}])`, "iu");
   const leading = new RegExp(`^(?:(?:${alternation(words.leadingPrepositions)})\\s+)+`, "i");
+  // "Sun Microsystems", "Wed": a weekday abbreviation is a date only with its period or a date beside it
+  const bareAbbreviation = new RegExp(`^(?:${alternation(words.weekdayAbbreviations)})$`, "i");
 
   function read(context: SentenceContext): Candidate[] {
     const sentenceText = context.text.slice(context.sentence.start, context.sentence.end);
@@ -105,6 +119,8 @@ export function createChronoReader(words: TimeWords): ChronoReader {
     relative: boolean,
   ): boolean {
     if (result.tags().has("parser/SlashDateFormatParser") && !textual("year")) return true;
+    if (bareAbbreviation.test(surface) && sentenceText[result.index + result.text.length] !== ".")
+      return true;
     const hasDate = DATE_PARTS.some((c) => result.start.isCertain(c));
     if (!hasDate && !relative && !clockWritten.test(surface)) return true;
     const bareMonth = textual("month") && !textual("day") && !textual("year");
@@ -149,7 +165,13 @@ function writtenValue(
     return { ...base, timexType: type, value, precision: finalPrecision };
   }
   const anchor = formatDay(context.anchor);
-  const resolved = resolveAgainst(value, anchor, context.future ? "future" : "past");
+  const direction = context.direction(base, !value.startsWith("XXXX-WXX"));
+  const weekday = textual("weekday") && /^XXXX-\d\d-\d\d/.test(value) ? c.get("weekday") : undefined;
+  const resolved =
+    weekday !== undefined && weekday !== null
+      ? (yearOfWeekday(value, isoWeekdayOf(weekday), context.anchor, direction) ??
+        resolveAgainst(value, anchor, direction))
+      : resolveAgainst(value, anchor, direction);
   return { ...base, timexType: type, value: resolved, precision: finalPrecision, anchor };
 }
 
@@ -187,6 +209,34 @@ function relativeValue(
       anchor,
     };
   return { ...base, timexType: "DATE", value: String(day.year), precision: "year", anchor };
+}
+
+/**
+ * "Saturday, April 25" without a year: the year in which April 25 is a Saturday, searched from the
+ * anchor's year in the direction the verb gives (both ways, alternating, for "nearest").
+ */
+function yearOfWeekday(
+  value: string,
+  weekday: number,
+  anchor: Day,
+  direction: Direction,
+): string | undefined {
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const offsets = Array.from({ length: MAX_YEARS_FOR_WEEKDAY }, (_, i) => i + 1);
+  const back = offsets.map((k) => -k);
+  const ordered =
+    direction === "past"
+      ? [0, ...back, ...offsets]
+      : direction === "future"
+        ? [0, ...offsets, ...back]
+        : [0, ...offsets.flatMap((k) => [-k, k])];
+  for (const k of ordered) {
+    const candidate = { year: anchor.year + k, month, day };
+    if (isValidDay(candidate) && isoWeekday(candidate) === weekday)
+      return `${formatDay(candidate)}${value.slice(10)}`;
+  }
+  return undefined;
 }
 
 function clockOf(

@@ -218,3 +218,99 @@ describe("days named through another happening", () => {
     ]);
   });
 });
+
+describe("TimeML values against a dateline (Friday 2017-11-10)", () => {
+  const friday = "2017-11-10";
+
+  it("pins the issue's cases", () => {
+    const text =
+      "Voters went to the polls last week. The siege lasted for the past two years. " +
+      "The council meets every Monday. Prices are now high and currently rising. " +
+      "Turnout was higher in the 1990s. The minister resigned this morning. The court ruled Nov. 9.";
+    const times = timesOf(text, friday);
+    expect(find(times, "last week")).toMatchObject({ timexType: "DATE", value: "2017-W44" });
+    expect(find(times, "the past two years")).toMatchObject({ timexType: "DURATION", value: "P2Y" });
+    expect(find(times, "every Monday")).toMatchObject({ timexType: "SET", value: "XXXX-WXX-1" });
+    expect(find(times, "now")).toMatchObject({ value: "PRESENT_REF" });
+    expect(find(times, "currently")).toMatchObject({ value: "PRESENT_REF" });
+    expect(find(times, "1990s").value).toBe("199");
+    expect(find(times, "this morning")).toMatchObject({ timexType: "TIME", value: "2017-11-10TMO" });
+    expect(find(times, "Nov. 9").value).toBe("2017-11-09");
+  });
+
+  it("counts back from the dateline and tells years from counts", () => {
+    const times = timesOf(
+      "Two years ago about 2,500 fighters and some 2000 civilians fled; his 1996 campaign failed.",
+      friday,
+    );
+    expect(find(times, "Two years ago")).toMatchObject({ value: "2015", precision: "year" });
+    expect(find(times, "1996")).toMatchObject({ value: "1996", precision: "year" });
+    expect(times.some((t) => t.text.includes("2,500") || t.text.includes("2000"))).toBe(false);
+  });
+
+  it("does not take a company or an age for a time", () => {
+    const times = timesOf("Sun Microsystems hired a 44-year-old engineer.", friday);
+    expect(times).toEqual([]);
+  });
+});
+
+describe("which way a yearless date looks (anchor Monday 2024-03-11)", () => {
+  const monday = "2024-03-11";
+  const valueOf = (text: string, expression: string) => find(timesOf(text, monday), expression).value;
+
+  it("reads the verb that governs the date", () => {
+    expect(valueOf("The council meets Sunday.", "Sunday")).toBe("2024-03-10");
+    expect(valueOf("The minister said he will resign on Thursday.", "Thursday")).toBe("2024-03-14");
+    expect(valueOf("The team plans to leave on Thursday.", "Thursday")).toBe("2024-03-14");
+    expect(valueOf("The minister resigned on Thursday.", "Thursday")).toBe("2024-03-07");
+    expect(valueOf("Parliament reconvenes March 25.", "March 25")).toBe("2024-03-25");
+  });
+
+  it("lets a preposition or a possessive decide", () => {
+    expect(valueOf("The firm declared a dividend payable April 2.", "April 2")).toBe("2024-04-02");
+    expect(valueOf("The offer was extended until April 2.", "April 2")).toBe("2024-04-02");
+    expect(valueOf("Shares rose above Friday's close.", "Friday")).toBe("2024-03-08");
+  });
+
+  it("uses a written weekday to choose the year", () => {
+    expect(valueOf("An editorial said on Saturday, April 25: enough.", "Saturday, April 25")).toBe(
+      "2020-04-25",
+    );
+  });
+});
+
+describe("business periods, seasons and weekends", () => {
+  it("reads quarters and counts comparisons from the quarter last named", () => {
+    const text =
+      "Net income in the third quarter rose to $5 million from $3 million a year earlier. " +
+      "In the year-ago quarter, sales fell. The company expects fiscal 1999 to be better.";
+    const times = timesOf(text, "1998-10-20");
+    expect(find(times, "the third quarter")).toMatchObject({ timexType: "DATE", value: "1998-Q3" });
+    expect(find(times, "a year earlier").value).toBe("1997-Q3");
+    expect(find(times, "the year-ago quarter").value).toBe("1997-Q3");
+    expect(find(times, "fiscal 1999").value).toBe("1999");
+  });
+
+  it("gives a year-earlier without a quarter the dateline's year before", () => {
+    expect(
+      find(timesOf("Wages were 3.8 percent higher than a year earlier.", "1998-02-06"), "a year earlier")
+        .value,
+    ).toBe("1997");
+  });
+
+  it("reads seasons, weekends and vague durations", () => {
+    const text =
+      "The talks collapsed last fall. Protests grew over the weekend. " +
+      "Prices have risen in recent years and fell for several days.";
+    const times = timesOf(text, "1999-02-10");
+    expect(find(times, "last fall").value).toBe("1998-FA");
+    expect(find(times, "the weekend").value).toBe("1999-W05-WE");
+    expect(find(times, "recent years")).toMatchObject({ timexType: "DURATION", value: "PXY" });
+    expect(find(times, "several days")).toMatchObject({ timexType: "DURATION", value: "PXD" });
+  });
+
+  it("does not read a fall in prices as a season", () => {
+    const times = timesOf("The fall in prices worried the bank.", "1999-02-10");
+    expect(times).toEqual([]);
+  });
+});

@@ -1,55 +1,83 @@
-import type { Article, Span, TimeMention } from "../../model/index.js";
+import type { Article, Span, TimeMention, Token } from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
 import { loadQuantityLexicon, type QuantityLexicon } from "../quantities/lexicon.js";
 import { createNumberReader } from "../quantities/numbers.js";
-import { alternation } from "../quantities/regex.js";
 import { parseDay } from "./calendar.js";
 import { type Candidate, type SentenceContext, settleOverlaps } from "./candidate.js";
 import { createChronoReader } from "./chrono-dates.js";
+import { settleLastPeriods } from "./discourse.js";
+import { loadTimeLexicon, type TimeLexicon } from "./lexicon.js";
 import { createPatternReader } from "./patterns.js";
+import { createPeriodReader } from "./periods.js";
+import { createTenseReader } from "./tense.js";
 
 /**
  * Time expressions as TIMEX3-style values, resolved against the article's publication date
- * with a past bias: news mostly report what has happened, so "on Sunday" or "Nov. 9" without a
- * year is the latest such day on or before publication. A sentence that speaks of the future
- * ("will", "next week", "is scheduled") looks forward instead. Without a publication date
- * nothing is invented: unknown parts stay "X" ("XXXX-11-08") and relative expressions are vague.
+ * with a news past bias. Which way a yearless date looks is read from the verb that governs it,
+ * as HeidelTime does: "met on Sunday" looks back, "will meet on Sunday" forward, a present tense
+ * ("Congress reconvenes Jan. 24") takes the nearest such day. Without a publication date nothing
+ * is invented: unknown parts stay "X" ("XXXX-11-08") and relative expressions are vague.
  */
 
 export interface TimeOptions {
+  /** Number words (for "six and a half years") and count cues (for "about 2000", not a year). */
   lexicon: QuantityLexicon;
-  /** Let a future cue in the sentence resolve yearless dates forward; false: always look back. */
+  /** The time vocabulary: `data/lexicons/times.json` by default. */
+  words: TimeLexicon;
+  /** Let the verb of a sentence resolve yearless dates forward or to the nearest; false: always look back. */
   futureCues: boolean;
 }
 
 export function createTimeNormalizer(options: Partial<TimeOptions> = {}): AnalysisComponent {
   const lexicon = options.lexicon ?? loadQuantityLexicon();
-  const useFutureCues = options.futureCues ?? true;
+  const words = options.words ?? loadTimeLexicon();
+  const useTense = options.futureCues ?? true;
   const numbers = createNumberReader(lexicon.numbers);
-  const chronoReader = createChronoReader(lexicon.times);
-  const patternReader = createPatternReader(lexicon.times, numbers);
-  const futureCue = cuePattern(lexicon.times.futureCues);
+  const chronoReader = createChronoReader(words);
+  const patternReader = createPatternReader(words, numbers);
+  const periodReader = createPeriodReader(words, numbers, {
+    countCues: [
+      ...lexicon.quantities.approximators,
+      ...lexicon.quantities.lowerBounds,
+      ...lexicon.quantities.upperBounds,
+    ],
+  });
+  const tense = createTenseReader(words);
 
   function run(article: Article): { times: TimeMention[] } {
     const { text } = article;
     const anchor = article.published ? parseDay(article.published.value) : undefined;
     const phrases = numbers.scan(text);
-    const sentences =
-      article.annotations.sentences.length > 0 ? article.annotations.sentences : [wholeText(text)];
-    const candidates = sentences.flatMap((sentence) => {
-      const sentenceText = text.slice(sentence.start, sentence.end);
+    const { sentences: annotated, tokens } = article.annotations;
+    const sentences = annotated.length > 0 ? annotated : [wholeText(text)];
+    const tokensOf = tokensBySentence(tokens, sentences.length);
+    const candidates = sentences.flatMap((sentence, i) => {
+      const sentenceTokens = tokensOf[i] ?? [];
       const context: SentenceContext = {
         text,
         sentence,
         ...(anchor ? { anchor } : {}),
-        future: useFutureCues && futureCue.test(sentenceText),
+        tokens: sentenceTokens,
+        direction: (span: Span, markers?: boolean) =>
+          useTense ? tense.directionAt(sentenceTokens, span, markers) : "past",
       };
-      return [...patternReader.read(context, phrases), ...chronoReader.read(context)];
+      return [
+        ...patternReader.read(context, phrases),
+        ...periodReader.read(context),
+        ...chronoReader.read(context),
+      ];
     });
-    return { times: settleOverlaps(candidates).map((c) => toMention(text, c)) };
+    const settled = settleLastPeriods(settleOverlaps(candidates));
+    return { times: settled.map((c) => toMention(text, c)) };
   }
 
-  return { name: "times", requires: ["sentences"], provides: ["times"], run };
+  return { name: "times", requires: ["sentences", "tokens"], provides: ["times"], run };
+}
+
+function tokensBySentence(tokens: readonly Token[], count: number): Token[][] {
+  const out: Token[][] = Array.from({ length: count }, () => []);
+  for (const token of tokens) out[token.sentence]?.push(token);
+  return out;
 }
 
 function toMention(text: string, c: Candidate): TimeMention {
@@ -67,12 +95,4 @@ function toMention(text: string, c: Candidate): TimeMention {
 
 function wholeText(text: string): Span {
   return { start: 0, end: text.length };
-}
-
-/** Cues are words ("will") or clitics ("'ll"); a word cue must not sit inside a longer word. */
-function cuePattern(cues: readonly string[]): RegExp {
-  const parts = cues.map((c) =>
-    /^\p{L}/u.test(c) ? `(?<![\\p{L}])(?:${alternation([c])})` : alternation([c]),
-  );
-  return new RegExp(`(?:${parts.join("|")})(?![\\p{L}])`, "iu");
 }

@@ -1,9 +1,10 @@
 import type { TimePrecision } from "../../model/index.js";
-import type { DurationUnit, TimeWords } from "../quantities/lexicon.js";
+import type { DurationUnit } from "../quantities/lexicon.js";
 import type { NumberPhrase, NumberReader } from "../quantities/numbers.js";
 import { alternation } from "../quantities/regex.js";
 import { addDays, addMonths, type Day, formatDay, formatMonth, formatWeek } from "./calendar.js";
 import { type Candidate, PATTERN_PRIORITY, type SentenceContext } from "./candidate.js";
+import type { TimeLexicon } from "./lexicon.js";
 
 /**
  * The time expressions chrono does not read, or reads without the granularity TIMEX3 wants:
@@ -25,7 +26,7 @@ const PERIOD_PRECISION: Readonly<Record<string, TimePrecision>> = {
   year: "year",
 };
 
-export function createPatternReader(words: TimeWords, numbers: NumberReader): PatternReader {
+export function createPatternReader(words: TimeLexicon, numbers: NumberReader): PatternReader {
   const units = Object.keys(words.durationUnits);
   const unitAlt = `(${alternation(units)})s?`;
   const relativePeriod = new RegExp(
@@ -38,6 +39,8 @@ export function createPatternReader(words: TimeWords, numbers: NumberReader): Pa
   );
   const decade = /(?<![\p{L}\d])((?:1[5-9]|20)\d)0s(?![\p{L}])/giu;
   const unitAfterNumber = new RegExp(`^[\\s-]+${unitAlt}(?![\\p{L}])(\\s+ago(?![\\p{L}]))?`, "iu");
+  // "a 6-year-old": an age, which TimeML does not mark as a duration
+  const ageAfter = new RegExp(`^[\\s-]+(?:${alternation(words.ageWords)})(?![\\p{L}])`, "iu");
   const articleUnit = new RegExp(
     `(?<![\\p{L}])(?:(${alternation(words.durationOpeners)})\\s+)?((?:an?|one)\\s+${unitAlt}(?![\\p{L}])(\\s+ago(?![\\p{L}]))?)`,
     "giud",
@@ -92,15 +95,17 @@ export function createPatternReader(words: TimeWords, numbers: NumberReader): Pa
     const step = words.relativeModifiers[modifier.toLowerCase()] ?? 0;
     const unit = period.toLowerCase();
     const precision = PERIOD_PRECISION[unit] ?? "vague";
-    const start = offset + m.index + (the?.length ?? 0);
+    const durationUnit = words.durationUnits[unit];
+    const isDuration = the !== undefined && step < 0 && durationUnit !== undefined;
+    // TimeML keeps "the" inside a duration ("the past week") but not before a date
+    const start = offset + m.index + (isDuration ? 0 : (the?.length ?? 0));
     const base = {
       start,
       end: offset + m.index + m[0].length,
       method: "pattern:relative-period",
       priority: PATTERN_PRIORITY,
     };
-    const durationUnit = words.durationUnits[unit];
-    if (the !== undefined && step < 0 && durationUnit) {
+    if (isDuration) {
       return { ...base, timexType: "DURATION", value: durationValue(1, durationUnit), precision };
     }
     if (context.anchor === undefined) {
@@ -121,6 +126,7 @@ export function createPatternReader(words: TimeWords, numbers: NumberReader): Pa
     const unit = m?.[1] === undefined ? undefined : words.durationUnits[m[1].toLowerCase()];
     if (!m || !unit || phrase.value === undefined) return [];
     const span = { start: phrase.start, end: phrase.end + m[0].length };
+    if (ageAfter.test(context.text.slice(span.end))) return [];
     return [timedCandidate(context, span, phrase.value, m[1]?.toLowerCase() ?? "", unit, m[2] !== undefined)];
   }
 
@@ -131,6 +137,7 @@ export function createPatternReader(words: TimeWords, numbers: NumberReader): Pa
     const at = m.indices?.[2];
     if (!unit || at === undefined || (opener === undefined && ago === undefined)) return []; // "a day" alone is too often not a time
     const span = { start: offset + at[0], end: offset + at[1] };
+    if (ageAfter.test(context.text.slice(span.end))) return [];
     return [timedCandidate(context, span, 1, unitWord.toLowerCase(), unit, ago !== undefined)];
   }
 
@@ -165,6 +172,8 @@ export function createPatternReader(words: TimeWords, numbers: NumberReader): Pa
       value: value ?? "PAST_REF",
       precision,
       anchor: formatDay(context.anchor),
+      // "up from $10 million a year ago" after "the third quarter" compares quarters
+      ...(unitWord === "year" ? { fromLastPeriod: { years: -amount, required: false } } : {}),
     };
   }
 

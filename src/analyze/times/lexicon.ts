@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import type { TimePrecision } from "../../model/index.js";
+import type { DurationUnit, TimeWords, VagueReference } from "../quantities/lexicon.js";
+
+/**
+ * Typed loader for `data/lexicons/times.json`, the time normaliser's vocabulary: the words the
+ * quantity lexicon also knows (duration units, weekdays, set words...) plus what TIMEX3 needs
+ * beyond them (quarters, seasons, fiscal years, vague adjectives, tense cues). Read when a
+ * component is created, never at import, and validated so a bad entry fails with its key.
+ */
+
+export interface YearPart {
+  /** TIMEX3 letter: "Q" (quarter, 1998-Q3) or "H" (half, 1998-H1). */
+  timex: string;
+  /** How many of them make a year. */
+  count: number;
+}
+
+export interface TimeLexicon extends TimeWords {
+  /** Adjectives that are time expressions of their own: "current" PRESENT_REF, "recent" PAST_REF. */
+  vagueAdjectives: Readonly<Record<string, VagueReference>>;
+  /** Nouns after which such an adjective is no time ("current account", "current affairs"). */
+  vagueAdjectiveBlockers: readonly string[];
+  /** "third" -> 3, for quarters and halves. */
+  ordinals: Readonly<Record<string, number>>;
+  yearParts: Readonly<Record<string, YearPart>>;
+  /** TIMEX3 season codes: "summer" -> "SU". */
+  seasons: Readonly<Record<string, string>>;
+  /** "the latest quarter", "the same period": a period named through the one last mentioned. */
+  referencePeriodModifiers: readonly string[];
+  referencePeriodNouns: readonly string[];
+  /** "fiscal 1999" is the year 1999. */
+  fiscalWords: readonly string[];
+  /** "the past three months" (-1), "the next two weeks" (+1), "the first nine months" (0). */
+  durationModifiers: Readonly<Record<string, number>>;
+  /** Counts with no number: "the past few years" -> PXY. */
+  vagueCounts: readonly string[];
+  /** Lemmas before "to" + verb that point forward: "plans to leave on Monday". */
+  intentionWords: readonly string[];
+  /** Auxiliaries of a future verb group: "will", "would", "'ll". */
+  futureAuxiliaries: readonly string[];
+  /** Words right before a date that point it forward, whatever the verb: "payable Dec. 15", "until May". */
+  forwardMarkers: readonly string[];
+  /** Words right before a date that point it back: "since March". */
+  backwardMarkers: readonly string[];
+  /** Past auxiliaries, read before their participle: "was", "had". */
+  pastAuxiliaries: readonly string[];
+  /** "a 6-year-old": an age, not a duration. */
+  ageWords: readonly string[];
+  /** Weekday abbreviations chrono reads, kept only with a period or beside a date ("Sun" is a company). */
+  weekdayAbbreviations: readonly string[];
+  weekendWords: readonly string[];
+  /** "a year earlier" (-1), "a week later" (+1): counted from the last date the text gave. */
+  earlierWords: Readonly<Record<string, number>>;
+}
+
+export const DEFAULT_TIME_LEXICON = new URL("../../../data/lexicons/times.json", import.meta.url);
+
+export function loadTimeLexicon(file: URL | string = DEFAULT_TIME_LEXICON): TimeLexicon {
+  return parseTimeLexicon(JSON.parse(readFileSync(file, "utf8")), String(file));
+}
+
+const PRECISIONS: readonly TimePrecision[] = [
+  "minute",
+  "hour",
+  "day",
+  "week",
+  "month",
+  "year",
+  "decade",
+  "vague",
+];
+const VAGUE: readonly VagueReference[] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
+
+/** Validates the JSON shape and returns it typed; throws with the path of the first bad entry. */
+export function parseTimeLexicon(json: unknown, where = "times.json"): TimeLexicon {
+  const t = objectAt(json, where);
+  const at = (key: string) => `${where}#${key}`;
+  const list = (key: string) => stringList(t[key], at(key));
+  const strings = (key: string) => stringRecord(t[key], at(key));
+  const numbers = (key: string) => numberRecord(t[key], at(key));
+  return {
+    durationUnits: durationUnits(t.durationUnits, at("durationUnits")),
+    durationOpeners: list("durationOpeners"),
+    setAdverbs: strings("setAdverbs"),
+    setQuantifiers: list("setQuantifiers"),
+    weekdays: numbers("weekdays"),
+    relativeModifiers: numbers("relativeModifiers"),
+    periods: list("periods"),
+    futureCues: list("futureCues"),
+    vagueReferences: vague(t.vagueReferences, at("vagueReferences")),
+    yearContext: list("yearContext"),
+    monthContext: list("monthContext"),
+    eventRelative: list("eventRelative"),
+    anaphoricDays: list("anaphoricDays"),
+    anaphoricClauseOpeners: list("anaphoricClauseOpeners"),
+    leadingPrepositions: list("leadingPrepositions"),
+    partsOfDay: strings("partsOfDay"),
+    standalonePartsOfDay: list("standalonePartsOfDay"),
+    clockWords: list("clockWords"),
+    vagueAdjectives: vague(t.vagueAdjectives, at("vagueAdjectives")),
+    vagueAdjectiveBlockers: list("vagueAdjectiveBlockers"),
+    ordinals: numbers("ordinals"),
+    yearParts: yearParts(t.yearParts, at("yearParts")),
+    seasons: strings("seasons"),
+    referencePeriodModifiers: list("referencePeriodModifiers"),
+    referencePeriodNouns: list("referencePeriodNouns"),
+    fiscalWords: list("fiscalWords"),
+    durationModifiers: numbers("durationModifiers"),
+    vagueCounts: list("vagueCounts"),
+    intentionWords: list("intentionWords"),
+    futureAuxiliaries: list("futureAuxiliaries"),
+    forwardMarkers: list("forwardMarkers"),
+    backwardMarkers: list("backwardMarkers"),
+    pastAuxiliaries: list("pastAuxiliaries"),
+    ageWords: list("ageWords"),
+    weekdayAbbreviations: list("weekdayAbbreviations"),
+    weekendWords: list("weekendWords"),
+    earlierWords: numbers("earlierWords"),
+  };
+}
+
+function objectAt(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new Error(`${where}: expected an object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function numberRecord(value: unknown, where: string): Record<string, number> {
+  const record = objectAt(value, where);
+  for (const [key, v] of Object.entries(record)) {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}.${key}: expected a number`);
+  }
+  return record as Record<string, number>;
+}
+
+function stringRecord(value: unknown, where: string): Record<string, string> {
+  const record = objectAt(value, where);
+  for (const [key, v] of Object.entries(record)) {
+    if (typeof v !== "string" || v === "") throw new Error(`${where}.${key}: expected a non-empty string`);
+  }
+  return record as Record<string, string>;
+}
+
+function stringList(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || v === "")) {
+    throw new Error(`${where}: expected a list of non-empty strings`);
+  }
+  return value as string[];
+}
+
+function vague(value: unknown, where: string): Record<string, VagueReference> {
+  const record = stringRecord(value, where);
+  for (const [key, v] of Object.entries(record)) {
+    if (!VAGUE.includes(v as VagueReference))
+      throw new Error(`${where}.${key}: use one of ${VAGUE.join(", ")}`);
+  }
+  return record as Record<string, VagueReference>;
+}
+
+function durationUnits(value: unknown, where: string): Record<string, DurationUnit> {
+  const record = objectAt(value, where);
+  const out: Record<string, DurationUnit> = {};
+  for (const [key, raw] of Object.entries(record)) {
+    const entry = objectAt(raw, `${where}.${key}`);
+    const precision = entry.precision as TimePrecision;
+    if (typeof entry.timex !== "string" || !/^[A-Z]{1,2}$/.test(entry.timex)) {
+      throw new Error(`${where}.${key}.timex: expected a TIMEX3 unit such as "Y" or "DE"`);
+    }
+    if (!PRECISIONS.includes(precision))
+      throw new Error(`${where}.${key}.precision: use one of ${PRECISIONS.join(", ")}`);
+    out[key] = { timex: entry.timex, clock: entry.clock === true, precision };
+  }
+  return out;
+}
+
+function yearParts(value: unknown, where: string): Record<string, YearPart> {
+  const record = objectAt(value, where);
+  const out: Record<string, YearPart> = {};
+  for (const [key, raw] of Object.entries(record)) {
+    const entry = objectAt(raw, `${where}.${key}`);
+    if (typeof entry.timex !== "string" || !/^[A-Z]$/.test(entry.timex))
+      throw new Error(`${where}.${key}.timex: expected one letter`);
+    if (typeof entry.count !== "number" || !Number.isInteger(entry.count) || entry.count < 2) {
+      throw new Error(`${where}.${key}.count: expected an integer of at least 2`);
+    }
+    out[key] = { timex: entry.timex, count: entry.count };
+  }
+  return out;
+}
