@@ -17,6 +17,7 @@ import {
   loadReportingLexicon,
   type ReportingLexicon,
 } from "../analyze/lexicons.js";
+import { createNerKnowledge, createNerTagger, loadNerModel, type NerModel } from "../analyze/ner/index.js";
 import { type Gazetteer, isKnownPlace, loadGazetteer } from "../analyze/places/gazetteer.js";
 import { createPlaceResolver } from "../analyze/places/resolver.js";
 import { createQuantityRecognizer } from "../analyze/quantities/index.js";
@@ -39,6 +40,8 @@ export interface Knowledge {
   events: EventLexicon;
   framing: FramingLexicon;
   stopwords: ReadonlySet<string>;
+  /** The named-entity model trained by `npm run train:ner` (data/models/ner/). */
+  ner: NerModel;
 }
 
 export function loadKnowledge(): Knowledge {
@@ -49,6 +52,7 @@ export function loadKnowledge(): Knowledge {
     events: loadEventLexicon(),
     framing: loadFramingLexicon(),
     stopwords: loadStopwords(),
+    ner: loadNerModel(),
   };
 }
 
@@ -70,6 +74,10 @@ export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
       // Hamlets share names with common words ("Police"); a capitalised word is taken for a place on
       // the gazetteer's word alone only if some place of that name has people.
       isPlaceName: (s) => isKnownPlace(knowledge.gazetteer, s, { minPopulation: MIN_PLACE_NAME_POPULATION }),
+      ner: createNerTagger(
+        knowledge.ner,
+        createNerKnowledge({ gazetteer: knowledge.gazetteer, actors: knowledge.actors }),
+      ),
     }),
     createPlaceResolver({ gazetteer: knowledge.gazetteer }),
     createTimeNormalizer(),

@@ -60,7 +60,7 @@ interface Run {
 
 /** Capitalised runs not covered by the dictionary, split at titles and typed by the rules. */
 export function findCandidates(ctx: CandidateContext): Mention[] {
-  const headlines = headlineSentences(ctx);
+  const headlines = headlineSentences(ctx.doc, ctx.options);
   const out: Mention[] = [];
   for (const run of findRuns(ctx)) {
     if (headlines.has(ctx.doc.tokens[run.first]?.sentence ?? -1)) continue;
@@ -320,10 +320,10 @@ function afterLocative(ctx: CandidateContext, first: number): boolean {
 const TERMINAL = /^[.!?…"”’)]+$/u;
 
 /** Sentences written in Title Case without closing punctuation (headlines left in the text): name shapes mean nothing there. */
-function headlineSentences(ctx: CandidateContext): Set<number> {
+export function headlineSentences(doc: TokenizedText, options: EntityOptions): Set<number> {
   const counts = new Map<number, { words: number; capitals: number }>();
   const closed = new Set<number>();
-  for (const t of ctx.doc.tokens) {
+  for (const t of doc.tokens) {
     if (TERMINAL.test(t.text)) closed.add(t.sentence);
     else closed.delete(t.sentence);
     if (!isWord(t)) continue;
@@ -334,7 +334,7 @@ function headlineSentences(ctx: CandidateContext): Set<number> {
   }
   const out = new Set<number>();
   for (const [sentence, { words, capitals }] of counts) {
-    const titleCase = words >= ctx.options.titleCaseMinWords && capitals / words > ctx.options.titleCaseRatio;
+    const titleCase = words >= options.titleCaseMinWords && capitals / words > options.titleCaseRatio;
     if (titleCase && !closed.has(sentence)) out.add(sentence);
   }
   return out;

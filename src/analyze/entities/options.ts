@@ -23,6 +23,8 @@ export interface EntityOptions {
     nameShape: number;
     capitalised: number;
     namePart: number;
+    /** Ceiling of a model span's own confidence: the model is right about nine names in ten. */
+    model: number;
   };
 }
 
@@ -44,6 +46,7 @@ export const DEFAULT_ENTITY_OPTIONS: EntityOptions = {
     nameShape: 0.5,
     capitalised: 0.3,
     namePart: 0.8,
+    model: 0.9,
   },
 };
 

@@ -5,6 +5,11 @@ import type { AnalysisComponent } from "../component.js";
 import { tokenizedArticle } from "../test-support.js";
 import { createTokenizer } from "../tokens.js";
 import { type ActorDictionary, loadActorDictionary } from "./dictionary.js";
+import { createNerKnowledge } from "../ner/knowledge.js";
+import { loadNerModel } from "../ner/model.js";
+import { createNerTagger } from "../ner/tagger.js";
+import { isKnownPlace } from "../places/gazetteer.js";
+import { builtGazetteer } from "../places/test-support.js";
 import { createEntityRecognizer } from "./recognizer.js";
 
 /** A stand-in for the gazetteer another stage provides. */
@@ -284,5 +289,89 @@ describe("news about other subjects", () => {
       type: "GPE",
       provenance: { method: "rule:locative" },
     });
+  });
+});
+
+describe("with the trained NER model", () => {
+  let withModel: AnalysisComponent;
+  beforeAll(() => {
+    const gazetteer = builtGazetteer();
+    const ner = createNerTagger(loadNerModel(), createNerKnowledge({ gazetteer, actors }));
+    withModel = createEntityRecognizer({
+      actors,
+      ner,
+      isPlaceName: (s) => isKnownPlace(gazetteer, s, { minPopulation: 1_000 }),
+    });
+  });
+
+  it("takes names from the model, not a capitalised sentence opener", () => {
+    const text = "Police said the road was closed. Assad said the army would stay.";
+    const entities = entitiesOf(text, withModel);
+    expectWellFormed(text, entities);
+    expect(find(entities, "Police")).toHaveLength(0);
+    expect(one(entities, "Assad")).toMatchObject({ type: "PERSON", actorId: "person:bashar-al-assad" });
+  });
+
+  it("reads names with Abu and al- whole, without titles", () => {
+    const text =
+      "Abu Mohammad al-Julani spoke in Idlib. President Ahmed al-Sharaa met Hamid al-Khatib, a trader.";
+    const entities = entitiesOf(text, withModel);
+    expectWellFormed(text, entities);
+    expect(one(entities, "Abu Mohammad al-Julani").type).toBe("PERSON");
+    expect(one(entities, "Ahmed al-Sharaa").type).toBe("PERSON");
+    expect(one(entities, "Hamid al-Khatib")).toMatchObject({
+      type: "PERSON",
+      provenance: { method: "model:ner" },
+    });
+    expect(one(entities, "Idlib").type).toBe("GPE");
+  });
+
+  it("tells Jordan the country from Michael Jordan", () => {
+    const text = "Michael Jordan flew to Amman, the capital of Jordan, on Monday.";
+    const entities = entitiesOf(text, withModel);
+    expect(one(entities, "Michael Jordan").type).toBe("PERSON");
+    expect(one(entities, "Jordan")).toMatchObject({ type: "GPE", actorId: "jordan" });
+    expect(one(entities, "Amman").type).toBe("GPE");
+  });
+
+  it("finds an election's people, parties and commission, and links the acronym", () => {
+    const text =
+      "Voters in Velmora went to the polls on Sunday, and the ruling Progressive Unity Party of Prime Minister Elena Varga claimed victory over the opposition Freedom Alliance led by Tomas Brandt. " +
+      "The National Electoral Commission (NEC) said turnout was 64 percent. Varga thanked supporters.";
+    const entities = entitiesOf(text, withModel);
+    expectWellFormed(text, entities);
+    expect(one(entities, "Progressive Unity Party").type).toBe("ORG");
+    expect(one(entities, "Freedom Alliance").type).toBe("ORG");
+    expect(one(entities, "Elena Varga").type).toBe("PERSON");
+    expect(one(entities, "Varga")).toMatchObject({ type: "PERSON", canonical: "Elena Varga" });
+    expect(one(entities, "Tomas Brandt").type).toBe("PERSON");
+    expect(one(entities, "NEC")).toMatchObject({ type: "ORG", expansion: "National Electoral Commission" });
+    expect(find(entities, "Sunday")).toHaveLength(0);
+  });
+
+  it("finds a court ruling's court, ministry, judge (without the title) and union", () => {
+    const text =
+      "The Supreme Court of Elbonia ruled on Tuesday that the Ministry of Interior had acted unlawfully. " +
+      "Chief Justice Miriam Okafor wrote for the majority, and lawyers for the Civil Liberties Union welcomed the ruling.";
+    const entities = entitiesOf(text, withModel);
+    expectWellFormed(text, entities);
+    expect(one(entities, "Supreme Court of Elbonia").type).toBe("ORG");
+    expect(one(entities, "Ministry of Interior").type).toBe("ORG");
+    expect(one(entities, "Miriam Okafor").type).toBe("PERSON");
+    expect(one(entities, "Civil Liberties Union").type).toBe("ORG");
+  });
+
+  it("gives dictionary actors and demonyms their ids on a seed article", () => {
+    const text = seedBody("001_00835ee31e389aee.txt", "Syrian Army Takes", "Popular Video");
+    const entities = entitiesOf(text, withModel);
+    expectWellFormed(text, entities);
+    expect(one(entities, "Hezbollah")).toMatchObject({
+      type: "ORG",
+      provenance: { method: "dictionary:actors+model" },
+    });
+    expect(one(entities, "Lebanese")).toMatchObject({ type: "NORP", country: "LB" });
+    expect(one(entities, "Ali Mayhoub").type).toBe("PERSON");
+    expect(find(entities, "SDF").every((m) => m.canonical === "Syrian Democratic Forces")).toBe(true);
+    expect(find(entities, "Takes")).toHaveLength(0); // a Title Case headline is not a run of names
   });
 });
