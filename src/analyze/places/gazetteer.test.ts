@@ -166,6 +166,44 @@ describe("the built gazetteer", () => {
   });
 });
 
+describe("the built gazetteer's points and names", () => {
+  let g: Gazetteer;
+  beforeAll(() => {
+    g = builtGazetteer();
+  });
+
+  it("puts countries at their conventional centre point, not at the capital", () => {
+    const canada = g.countryByCode("CA");
+    expect(canada?.lat).toBeCloseTo(60, 0);
+    expect(canada?.lon).toBeCloseTo(-95, 0);
+    const russia = g.countryByCode("RU");
+    expect([russia?.lat, russia?.lon]).toEqual([60, 100]);
+  });
+
+  it("puts a province at the middle of its towns' extent, not their mean", () => {
+    // Alberta's towns crowd the south; its middle lies near 54 N (the mean is near 52 N).
+    const alberta = g.lookup("Alberta").find((e) => e.featureCode === "ADM1");
+    expect(alberta?.lat).toBeGreaterThan(53.5);
+    expect(alberta?.lat).toBeLessThan(55.5);
+  });
+
+  it("drops province names that GeoNames lends to unrelated towns", () => {
+    expect(g.lookup("Arizona").every((e) => e.featureClass === "A" || e.name.startsWith("Arizona"))).toBe(
+      true,
+    );
+    const yuma = g.lookup("Yuma").find((e) => e.countryCode === "US" && e.admin1 === "Arizona");
+    expect(yuma?.alternateNames ?? []).not.toContain("Arizona");
+  });
+
+  it("knows continents, regions and seas from the supplement", () => {
+    const africa = g.lookup("Africa");
+    expect(africa.find((e) => e.featureCode === "CONT")).toMatchObject({ source: "supplement" });
+    expect(africa.some((e) => e.featureClass === "A")).toBe(false); // no province borrows it
+    expect(g.lookup("the Mediterranean")[0]).toMatchObject({ featureClass: "H" });
+    expect(g.lookup("Ближний Восток")[0]).toMatchObject({ name: "Middle East" });
+  });
+});
+
 describe("generic admin names", () => {
   it("does not take a compass adjective for a province, but knows the full name", () => {
     const designators = loadPlaceDesignators();

@@ -49,6 +49,12 @@ export interface PlaceDesignators {
    * admin areas ("Western security chiefs" names no province); the full names still are.
    */
   genericBareNames: readonly string[];
+  /**
+   * Small words and marks that may stand inside a multi-word place name between capitalised words
+   * ("Republic of the Congo", "Trinidad and Tobago", "Bosnia-Herzegovina"); used to widen a mention
+   * to the whole name. Optional: without it, mentions are only widened over capitalised words.
+   */
+  nameConnectors?: readonly string[];
 }
 
 export interface GazetteerOptions {
@@ -278,6 +284,7 @@ export function loadPlaceDesignators(path: string = DEFAULT_DESIGNATORS_PATH): P
     adminPrefixes: list(raw.adminPrefixes, "adminPrefixes"),
     leadingArticles: list(raw.leadingArticles, "leadingArticles"),
     genericBareNames: list(raw.genericBareNames, "genericBareNames"),
+    nameConnectors: raw.nameConnectors === undefined ? [] : list(raw.nameConnectors, "nameConnectors"),
   };
 }
 

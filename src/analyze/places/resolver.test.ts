@@ -183,6 +183,81 @@ describe("disambiguation by the rest of the article", () => {
   });
 });
 
+describe("a place written with the area that holds it ('Town, Area')", () => {
+  it("reads Georgia as the US state after Atlanta and as the country after Tbilisi", () => {
+    const us = resolve("Storms hit Atlanta, Georgia on Monday.", [
+      ["Atlanta", "GPE"],
+      ["Georgia", "GPE"],
+    ]);
+    expect(placeFor(us, "Georgia")).toMatchObject({ feature: "admin1", countryCode: "US" });
+    const caucasus = resolve("Talks were held in Tbilisi, Georgia on Monday.", [
+      ["Tbilisi", "GPE"],
+      ["Georgia", "GPE"],
+    ]);
+    expect(placeFor(caucasus, "Georgia")).toMatchObject({ feature: "country", countryCode: "GE" });
+  });
+
+  it("resolves Tripoli by the country written after it", () => {
+    const lebanon = resolve("Protesters in Tripoli, Lebanon clashed with troops.", [
+      ["Tripoli", "GPE"],
+      ["Lebanon", "GPE"],
+    ]);
+    expect(placeFor(lebanon, "Tripoli")).toMatchObject({ countryCode: "LB" });
+    const libya = resolve("Fighting in Tripoli, Libya killed ten.", [
+      ["Tripoli", "GPE"],
+      ["Libya", "GPE"],
+    ]);
+    expect(placeFor(libya, "Tripoli")).toMatchObject({ countryCode: "LY", featureCode: "PPLC" });
+  });
+
+  it("needs the comma: 'Tripoli and Lebanon' is two places, not one held by the other", () => {
+    const two = resolve("Envoys flew to Tripoli and then to Lebanon.", [
+      ["Tripoli", "GPE"],
+      ["Lebanon", "GPE"],
+    ]);
+    expect(placeFor(two, "Lebanon").countryCode).toBe("LB");
+    expect(placeFor(two, "Tripoli").confidence).toBeLessThan(0.99);
+  });
+});
+
+describe("spellings", () => {
+  it("folds apostrophes and 'al-'/'el-' particles to one town", () => {
+    const text = "Al-Qa'im, Al Qaim, al-Qaim and Al-Qa\u2019im; El-Arish, al-Arish and Arish.";
+    const specs: EntitySpec[] = [
+      "Al-Qa'im",
+      "Al Qaim",
+      "al-Qaim",
+      "Al-Qa\u2019im",
+      "El-Arish",
+      "al-Arish",
+    ].map((s) => [s, "GPE"]);
+    specs.push(["Arish", "GPE", 2]);
+    const places = resolve(text, specs);
+    const ids = (names: string[]) => names.map((n) => placeFor(places, n).geonameId);
+    const qaim = ids(["Al-Qa'im", "Al Qaim", "al-Qaim", "Al-Qa\u2019im"]);
+    expect(new Set(qaim).size).toBe(1);
+    expect(placeFor(places, "Al Qaim")).toMatchObject({ countryCode: "IQ", feature: "city" });
+    expect(placeFor(places, "El-Arish")).toMatchObject({ countryCode: "EG", feature: "city" });
+    expect(placeFor(places, "al-Arish").geonameId).toBe(placeFor(places, "El-Arish").geonameId);
+  });
+
+  it("does not let a town that borrows a state's name take it (Yuma, 'Arizona')", () => {
+    const [arizona] = resolve("Wildfires burned across Arizona.", [["Arizona", "GPE"]]);
+    expect(arizona).toMatchObject({ feature: "admin1", countryCode: "US", name: "Arizona" });
+  });
+
+  it("knows continents and big regions", () => {
+    const places = resolve("Leaders from Europe, Africa and the Middle East met.", [
+      ["Europe", "LOC"],
+      ["Africa", "LOC"],
+      ["Middle East", "LOC"],
+    ]);
+    expect(placeFor(places, "Europe")).toMatchObject({ featureCode: "CONT", feature: "region" });
+    expect(placeFor(places, "Africa")).toMatchObject({ featureCode: "CONT" });
+    expect(placeFor(places, "Middle East")).toMatchObject({ featureCode: "RGN" });
+  });
+});
+
 describe("places from other news", () => {
   it("an earthquake in Turkey", () => {
     const text =

@@ -1,4 +1,4 @@
-import type { Article, Entity, Place, PlaceFeature } from "../../model/index.js";
+import type { Article, Place, PlaceFeature } from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
 
 export { isKnownPlace } from "./gazetteer.js";
@@ -13,13 +13,20 @@ import {
   type PlaceDesignators,
   withoutAdminDesignator,
 } from "./gazetteer.js";
+import {
+  createPlaceMentionFinder,
+  DEFAULT_PLACE_MENTION_OPTIONS,
+  type PlaceMention,
+  type PlaceMentionOptions,
+} from "./mentions.js";
 
 /**
- * Resolves GPE and LOC entity mentions to one gazetteer entry each. A candidate's score adds a
- * prior (population, kind of feature) to evidence from the article (a "province" next to the
- * name, other places and countries it names). Names the gazetteer does not know give no place.
+ * Resolves place mentions (GPE and LOC entities, widened to the whole name; see mentions.ts) to
+ * one gazetteer entry each. A candidate's score adds a prior (population, kind of feature) to
+ * evidence from the article (a "province" next to the name, "Town, Country" written together,
+ * other places and countries it names). Names the gazetteer does not know give no place.
  */
-export interface PlaceResolverOptions {
+export interface PlaceResolverOptions extends PlaceMentionOptions {
   /** log10(population) worth one point: 7 puts a city of 10 million at 1, a village of 1,000 at 0.43. */
   populationLogScale: number;
   /** A bare country name means the country, not the towns called "Jordan" or "Lebanon". */
@@ -49,10 +56,18 @@ export interface PlaceResolverOptions {
   placeCountryBonus: number;
   /** A candidate inside a province the article names, or a province holding a place it names. */
   mentionedAdminBonus: number;
+  /**
+   * "Paris, Texas", "Tripoli, Lebanon", "Atlanta, Georgia": a place followed by a comma and an
+   * area that holds it. Both readings that fit each other gain this; it outweighs the country
+   * prior, because writers add the area precisely to say which namesake they mean.
+   */
+  containerBonus: number;
   /** Score margin between the best two candidates that gives confidence 0.73 (sigmoid of 1). */
   confidenceMarginScale: number;
   /** Confidence factor when only a looser form matched ("Al-Raqqa" found as "Raqqa"). */
   looseMatchFactor: number;
+  /** Confidence factor when the recogniser typed the name ORG or MISC ("Kentucky" as an actor). */
+  retypedFactor: number;
   /** Characters before and after a mention searched for "province of" / "province". */
   designatorWindow: number;
 }
@@ -64,16 +79,19 @@ export const DEFAULT_PLACE_RESOLVER_OPTIONS: Readonly<PlaceResolverOptions> = Ob
   admin2Prior: 0.1,
   capitalPrior: 0.8,
   provincialCapitalPrior: 0.3,
-  districtSeatPrior: 0.15,
+  districtSeatPrior: 0.05,
   supplementPrior: 0.5,
   adminDesignatorBonus: 2,
   seatNamePenalty: 1,
   mentionedCountryBonus: 0.7,
-  placeCountryBonus: 0.3,
+  placeCountryBonus: 0.5,
   mentionedAdminBonus: 1,
+  containerBonus: 2.5,
   confidenceMarginScale: 0.25,
   looseMatchFactor: 0.9,
+  retypedFactor: 0.8,
   designatorWindow: 30,
+  ...DEFAULT_PLACE_MENTION_OPTIONS,
 });
 
 export interface PlaceResolverConfig {
@@ -83,8 +101,9 @@ export interface PlaceResolverConfig {
   designators?: PlaceDesignators;
 }
 
-const PLACE_ENTITY_TYPES: ReadonlySet<string> = new Set(["GPE", "LOC"]);
 const PROVENANCE_METHOD = "gazetteer";
+/** Between a place and the area that holds it: "Paris, Texas". */
+const CONTAINER_SEPARATOR = /^\s*,\s*$/;
 
 /** What the article says about the other places it names, for one mention. */
 interface ArticleContext {
@@ -97,10 +116,12 @@ interface ArticleContext {
 }
 
 interface Mention {
-  entity: Entity;
+  found: PlaceMention;
   key: string;
   wantsAdmin: boolean;
   candidates: readonly GazetteerEntry[];
+  /** Candidates that fit a neighbour written "Town, Area" with this mention. */
+  contained: ReadonlySet<GazetteerEntry>;
 }
 
 interface Scored {
@@ -120,12 +141,13 @@ export function createPlaceResolver(config: PlaceResolverConfig): AnalysisCompon
   const designators = config.designators ?? loadPlaceDesignators();
   const { gazetteer } = config;
   const designatorPattern = designatorPatterns(designators);
+  const findMentions = createPlaceMentionFinder(gazetteer, designators, options);
 
   function run(article: Article): { places: Place[] } {
-    const mentions = article.annotations.entities
-      .filter((e) => PLACE_ENTITY_TYPES.has(e.type))
-      .map((entity) => readMention(article.text, entity))
-      .filter((m) => m.candidates.length > 0);
+    const { text } = article;
+    const found = findMentions(text, article.annotations.entities, article.annotations.tokens);
+    const fits = containerFits(text, found);
+    const mentions = found.map((m, i) => readMention(text, m, fits[i] ?? new Set()));
 
     // First pass: each name on its own; the winners are the context of the second pass.
     const firstChoice = new Map<string, GazetteerEntry>();
@@ -133,19 +155,17 @@ export function createPlaceResolver(config: PlaceResolverConfig): AnalysisCompon
       const best = rank(m, NO_CONTEXT)[0];
       if (best && !firstChoice.has(m.key)) firstChoice.set(m.key, best.entry);
     }
-    const places = mentions.map((m) => toPlace(article.text, m, rank(m, contextWithout(firstChoice, m.key))));
+    const places = mentions.map((m) => toPlace(text, m, rank(m, contextWithout(firstChoice, m.key))));
     return { places: places.sort((a, b) => a.start - b.start || a.end - b.end) };
   }
 
-  function readMention(text: string, entity: Entity): Mention {
-    const surface = text.slice(entity.start, entity.end);
+  function readMention(text: string, found: PlaceMention, contained: ReadonlySet<GazetteerEntry>): Mention {
+    const { start, end, surface } = found;
     const wantsAdmin =
       withoutAdminDesignator(surface, designators) !== undefined ||
-      designatorPattern.before.test(
-        text.slice(Math.max(0, entity.start - options.designatorWindow), entity.start),
-      ) ||
-      designatorPattern.after.test(text.slice(entity.end, entity.end + options.designatorWindow));
-    return { entity, key: foldPlaceKey(surface), wantsAdmin, candidates: gazetteer.lookup(surface) };
+      designatorPattern.before.test(text.slice(Math.max(0, start - options.designatorWindow), start)) ||
+      designatorPattern.after.test(text.slice(end, end + options.designatorWindow));
+    return { found, key: foldPlaceKey(surface), wantsAdmin, candidates: found.candidates, contained };
   }
 
   function rank(m: Mention, context: ArticleContext): Scored[] {
@@ -163,13 +183,16 @@ export function createPlaceResolver(config: PlaceResolverConfig): AnalysisCompon
       (n) => foldPlaceKey(n) === m.key,
     );
     const confidence = round3(
-      sigmoid(margin / options.confidenceMarginScale) * (exact ? 1 : options.looseMatchFactor),
+      sigmoid(margin / options.confidenceMarginScale) *
+        (exact ? 1 : options.looseMatchFactor) *
+        (m.found.retyped ? options.retypedFactor : 1),
     );
     const e = best.entry;
+    const { start, end, entity } = m.found;
     const place: Place = {
-      start: m.entity.start,
-      end: m.entity.end,
-      text: text.slice(m.entity.start, m.entity.end),
+      start,
+      end,
+      text: text.slice(start, end),
       provenance: { stage: "analyze", method: `${PROVENANCE_METHOD}:${e.source}`, confidence },
       name: e.name,
       lat: e.lat,
@@ -177,7 +200,7 @@ export function createPlaceResolver(config: PlaceResolverConfig): AnalysisCompon
       feature: featureOf(e),
       featureCode: e.featureCode,
       confidence,
-      entityActorId: m.entity.actorId,
+      entityActorId: entity.actorId,
     };
     if (e.geonameId !== undefined) place.geonameId = e.geonameId;
     if (e.countryCode !== undefined) place.countryCode = e.countryCode;
@@ -217,6 +240,7 @@ function evidence(e: GazetteerEntry, m: Mention, c: ArticleContext, o: PlaceReso
     if (m.wantsAdmin) score += o.adminDesignatorBonus;
     else if (namesATownInside(e, m.candidates)) score -= o.seatNamePenalty;
   }
+  if (m.contained.has(e)) score += o.containerBonus;
   const cc = e.countryCode;
   if (cc && c.countries.has(cc)) score += o.mentionedCountryBonus;
   else if (cc && c.placeCountries.has(cc)) score += o.placeCountryBonus;
@@ -226,14 +250,56 @@ function evidence(e: GazetteerEntry, m: Mention, c: ArticleContext, o: PlaceReso
   return score;
 }
 
-/** Another candidate for the same name is a town inside this area: the area is named after it. */
+/** Seats an area may be named after: a province after its capital, a district after its seat. */
+const SEATS_OF: Readonly<Record<string, ReadonlySet<string>>> = {
+  ADM1: new Set(["PPLA", "PPLC"]),
+  ADM2: new Set(["PPLA2", "PPLA", "PPLC"]),
+};
+
+/**
+ * Another candidate for the same name is the seat of this area: the area is named after it
+ * ("Raqqa" province, seat Raqqa). Only seats count: a town elsewhere in the area that merely
+ * lists the area's name among its alternate names (Yuma, "Arizona") names nothing after itself.
+ */
 function namesATownInside(area: GazetteerEntry, candidates: readonly GazetteerEntry[]): boolean {
+  const seats = SEATS_OF[area.featureCode];
   return candidates.some(
     (t) =>
       t.featureClass === "P" &&
+      seats !== undefined &&
+      seats.has(t.featureCode) &&
       t.countryCode === area.countryCode &&
       (area.featureCode === "ADM1" ? t.admin1 === area.name : t.admin1 === area.admin1),
   );
+}
+
+/**
+ * For each mention, the candidates that fit a neighbour written "Town, Area": a town candidate
+ * inside one of the next mention's area candidates, and the area candidates that hold one of the
+ * previous mention's towns.
+ */
+function containerFits(text: string, mentions: readonly PlaceMention[]): Set<GazetteerEntry>[] {
+  const fits = mentions.map(() => new Set<GazetteerEntry>());
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const inner = mentions[i] as PlaceMention;
+    const outer = mentions[i + 1] as PlaceMention;
+    if (!CONTAINER_SEPARATOR.test(text.slice(inner.end, outer.start))) continue;
+    for (const place of inner.candidates) {
+      for (const area of outer.candidates) {
+        if (place === area || !holds(area, place)) continue;
+        fits[i]?.add(place);
+        fits[i + 1]?.add(area);
+      }
+    }
+  }
+  return fits;
+}
+
+/** The area holds the place: its country, or its province (by name, within the same country). */
+function holds(area: GazetteerEntry, place: GazetteerEntry): boolean {
+  if (!area.countryCode || area.countryCode !== place.countryCode) return false;
+  if (isCountry(area)) return !isCountry(place);
+  return area.featureCode === "ADM1" && place.admin1 === area.name && place.featureCode !== "ADM1";
 }
 
 /** Context for one name: what the other names of the article resolved to on their own. */

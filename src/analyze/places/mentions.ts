@@ -1,0 +1,223 @@
+import type { Entity, EntityType, Span, Token } from "../../model/index.js";
+import {
+  foldPlaceKey,
+  type Gazetteer,
+  type GazetteerEntry,
+  isCountry,
+  isKnownPlace,
+  type PlaceDesignators,
+} from "./gazetteer.js";
+
+/**
+ * Which stretches of an article name places: GPE and LOC entities, widened to the whole name the
+ * gazetteer knows when the recogniser cut it short ("British" + "Columbia", "Democratic Republic"
+ * + "of the" + "Congo"), and ORG or MISC entities whose whole surface is a country, a province,
+ * a continent or region, or a capital (news use "Kentucky" or "the U.S." as actors too).
+ */
+export interface PlaceMentionOptions {
+  /** Tokens a mention may grow by: "Democratic Republic of the Congo" is 5 tokens from 1. */
+  maxWidenTokens: number;
+  /** A widened name must be a place of at least this population (or a country, province, supplement entry). */
+  widenMinPopulation: number;
+  /**
+   * Entity types read as places only when their whole surface, or a run of words inside them, is
+   * a strong place (see `isStrongPlace`): "Kentucky" or "Kentucky State Police" typed ORG.
+   */
+  otherEntityTypes: readonly EntityType[];
+  /** A town is a strong place from this population: cities everyone knows ("London Police"). */
+  strongTownPopulation: number;
+  /**
+   * A province is a strong place from this population (the sum of its towns'): parishes of tiny
+   * countries are first-level areas too, and are named like people ("Michael", Isle of Man).
+   */
+  strongAdminPopulation: number;
+}
+
+export const DEFAULT_PLACE_MENTION_OPTIONS: Readonly<PlaceMentionOptions> = Object.freeze({
+  maxWidenTokens: 4,
+  widenMinPopulation: 1_000,
+  otherEntityTypes: Object.freeze(["ORG", "MISC"] as EntityType[]),
+  strongTownPopulation: 1_000_000,
+  strongAdminPopulation: 100_000,
+});
+
+export interface PlaceMention extends Span {
+  /** The entity the mention grew from. */
+  entity: Entity;
+  surface: string;
+  /** The mention is wider than its entity. */
+  widened: boolean;
+  /** The entity was not typed as a place (ORG, MISC): only strong candidates are kept. */
+  retyped: boolean;
+  candidates: readonly GazetteerEntry[];
+}
+
+const PLACE_ENTITY_TYPES: ReadonlySet<EntityType> = new Set(["GPE", "LOC"]);
+const CAPITALISED = /^\p{Lu}/u;
+const LINE_BREAK = /\n/;
+
+export interface PlaceMentionFinder {
+  (text: string, entities: readonly Entity[], tokens: readonly Token[]): PlaceMention[];
+}
+
+export function createPlaceMentionFinder(
+  gazetteer: Gazetteer,
+  designators: PlaceDesignators,
+  options: Partial<PlaceMentionOptions> = {},
+): PlaceMentionFinder {
+  const o: PlaceMentionOptions = { ...DEFAULT_PLACE_MENTION_OPTIONS, ...options };
+  const connectors = new Set((designators.nameConnectors ?? []).map((c) => c.toLowerCase()));
+  const otherTypes = new Set(o.otherEntityTypes);
+  const known = (surface: string) =>
+    isKnownPlace(gazetteer, surface, { minPopulation: o.widenMinPopulation });
+
+  function mentionOf(text: string, entity: Entity, tokens: readonly Token[]): PlaceMention | undefined {
+    if (PLACE_ENTITY_TYPES.has(entity.type)) {
+      const wide = widen(text, entity, tokens, o.maxWidenTokens, connectors, known);
+      const own = wide ?? entity;
+      const mention = placeMention(text, entity, own, false);
+      if (mention) return mention;
+      // "Far North Queensland", "Environment Canada": a strong place inside a name the gazetteer
+      // lacks. Only strong ones: any word of a long name is some village ("Indian Ocean").
+      return strongInside(text, entity, tokens);
+    }
+    if (!otherTypes.has(entity.type)) return undefined;
+    // "Kentucky" typed ORG, or a strong place inside an organisation's name ("Kentucky State Police").
+    return placeMention(text, entity, entity, true) ?? strongInside(text, entity, tokens);
+  }
+
+  function strongInside(text: string, entity: Entity, tokens: readonly Token[]): PlaceMention | undefined {
+    const strongKnown = (surface: string) => gazetteer.lookup(surface).some((e) => isStrong(e, surface));
+    const inner = knownInside(text, entity, tokens, strongKnown);
+    return inner ? placeMention(text, entity, inner, true) : undefined;
+  }
+
+  function isStrong(e: GazetteerEntry, surface: string): boolean {
+    return isStrongPlace(e, o.strongTownPopulation, o.strongAdminPopulation) && namesExactly(e, surface);
+  }
+
+  /** A mention over the span, with its candidates (only strong ones for a retyped entity). */
+  function placeMention(
+    text: string,
+    entity: Entity,
+    span: Span,
+    retyped: boolean,
+  ): PlaceMention | undefined {
+    const surface = text.slice(span.start, span.end);
+    const all = gazetteer.lookup(surface);
+    const candidates = retyped ? all.filter((e) => isStrong(e, surface)) : all;
+    if (candidates.length === 0) return undefined;
+    const widened = span.start < entity.start || span.end > entity.end;
+    return { start: span.start, end: span.end, entity, surface, widened, retyped, candidates };
+  }
+
+  return (text, entities, tokens) => {
+    const found = entities
+      .map((e) => mentionOf(text, e, tokens))
+      .filter((m): m is PlaceMention => m !== undefined);
+    return withoutNested(found);
+  };
+}
+
+/**
+ * Places a news reader knows without context: countries, provinces, continents and regions of the
+ * supplement, national capitals, big cities. Only these turn an ORG or MISC entity into a place.
+ */
+export function isStrongPlace(
+  e: GazetteerEntry,
+  minTownPopulation: number,
+  minAdminPopulation: number,
+): boolean {
+  return (
+    isCountry(e) ||
+    (e.featureClass === "A" && e.featureCode === "ADM1" && e.population >= minAdminPopulation) ||
+    e.source === "supplement" ||
+    e.featureCode === "PPLC" ||
+    (e.featureClass === "P" && e.population >= minTownPopulation)
+  );
+}
+
+/** The surface is one of the entry's names, not a looser form of it. */
+function namesExactly(e: GazetteerEntry, surface: string): boolean {
+  const key = foldPlaceKey(surface);
+  return [e.name, ...(e.alternateNames ?? [])].some((n) => foldPlaceKey(n) === key);
+}
+
+/**
+ * The longest stretch around an entity, over capitalised words and name connectors of the same
+ * line, that the gazetteer knows as a place; undefined when no wider stretch is known.
+ */
+function widen(
+  text: string,
+  entity: Span,
+  tokens: readonly Token[],
+  maxTokens: number,
+  connectors: ReadonlySet<string>,
+  known: (surface: string) => boolean,
+): Span | undefined {
+  const first = tokens.findIndex((t) => t.start >= entity.start && t.start < entity.end);
+  if (first < 0) return undefined;
+  let last = first;
+  while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= entity.end) last++;
+  const isPart = (i: number) => {
+    const t = tokens[i];
+    return t !== undefined && (CAPITALISED.test(t.text) || connectors.has(t.text.toLowerCase()));
+  };
+  const joined = (a: number, b: number) =>
+    !LINE_BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start));
+  let lo = first;
+  while (lo > 0 && first - lo < maxTokens && isPart(lo - 1) && joined(lo - 1, lo)) lo--;
+  let hi = last;
+  while (hi + 1 < tokens.length && hi - last < maxTokens && isPart(hi + 1) && joined(hi, hi + 1)) hi++;
+
+  let best: Span | undefined;
+  for (let l = lo; l <= first; l++) {
+    for (let r = hi; r >= last; r--) {
+      if (l === first && r === last) continue;
+      if (first - l + (r - last) > maxTokens) continue;
+      const left = tokens[l] as Token;
+      const right = tokens[r] as Token;
+      if (!CAPITALISED.test(left.text) || !CAPITALISED.test(right.text)) continue;
+      if (best && right.end - left.start <= best.end - best.start) continue;
+      if (known(text.slice(left.start, right.end))) best = { start: left.start, end: right.end };
+    }
+  }
+  return best;
+}
+
+/**
+ * The longest run of whole tokens strictly inside an entity, starting and ending with a
+ * capitalised word, that `accept` takes for a place; undefined when there is none.
+ */
+function knownInside(
+  text: string,
+  entity: Span,
+  tokens: readonly Token[],
+  accept: (surface: string) => boolean,
+): Span | undefined {
+  const inside = tokens.filter((t) => t.start >= entity.start && t.end <= entity.end);
+  let best: Span | undefined;
+  for (let l = 0; l < inside.length; l++) {
+    for (let r = inside.length - 1; r >= l; r--) {
+      if (l === 0 && r === inside.length - 1) continue;
+      const left = inside[l] as Token;
+      const right = inside[r] as Token;
+      if (!CAPITALISED.test(left.text) || !CAPITALISED.test(right.text)) continue;
+      if (best && right.end - left.start <= best.end - best.start) continue;
+      if (accept(text.slice(left.start, right.end))) best = { start: left.start, end: right.end };
+    }
+  }
+  return best;
+}
+
+/** One mention per stretch: mentions inside a wider one (two entities widened alike) are dropped. */
+function withoutNested(mentions: PlaceMention[]): PlaceMention[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PlaceMention[] = [];
+  for (const m of sorted) {
+    const outer = kept[kept.length - 1];
+    if (outer && m.start >= outer.start && m.end <= outer.end) continue;
+    kept.push(m);
+  }
+  return kept;
+}
