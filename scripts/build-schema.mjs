@@ -27,11 +27,13 @@ const precision = { enum: ["minute", "hour", "day", "week", "month", "year", "de
 const stage = { enum: ["ingest", "extract", "dedupe", "analyze", "cluster", "compare", "store", "report"] };
 const sourcedStr = ref("SourcedString");
 const eventArg = obj({ ...span, text: str, id: str, canonical: str }, ["start", "end", "text"]);
-const speaker = obj({ ...span, text: str, canonical: str, actorId: str, role: str }, [
+const affiliation = obj({ ...span, text: str, canonical: str, actorId: str }, ["start", "end", "text"]);
+const speaker = obj({ ...span, text: str, canonical: str, actorId: str, role: str, affiliation }, [
   "start",
   "end",
   "text",
 ]);
+const casualty = { enum: ["killed", "wounded", "captured", "displaced", "missing"] };
 const schema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://parallax.invalid/schema/parallax-output.schema.json",
@@ -179,12 +181,22 @@ const schema = {
         ),
       ),
       quantities: arr(
-        mention({ value: num, low: num, high: num, approximate: bool, unit: str, counted: str }, [
-          "approximate",
-        ]),
+        mention(
+          {
+            value: num,
+            low: num,
+            high: num,
+            approximate: bool,
+            unit: str,
+            counted: str,
+            casualty,
+            fraction: bool,
+          },
+          ["approximate"],
+        ),
       ),
       quotes: arr(mention({ content: str, speaker, cue: str, direct: bool }, ["content", "direct"])),
-      attributions: arr(mention({ source: speaker, cue: str }, ["source", "cue"])),
+      attributions: arr(mention({ source: speaker, cue: str, citing: speaker }, ["source", "cue"])),
       events: arr(
         mention(
           {

@@ -7,7 +7,7 @@
  */
 
 /** Version of the JSON output; bump the major part when a field changes meaning or disappears. */
-export const SCHEMA_VERSION = "1.1.0";
+export const SCHEMA_VERSION = "1.2.0";
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -279,7 +279,17 @@ export interface Quantity extends MentionBase {
   unit?: string;
   /** The whole phrase for what is counted, e.g. "ISIS fighters". */
   counted?: string;
+  /**
+   * What happened to the people counted, when the sentence says: "40 people were killed",
+   * "killing 12 civilians", "3,000 displaced", "the death toll rose to 40" -> "killed".
+   */
+  casualty?: CasualtyKind;
+  /** The value is a share of what is counted, not a count: "half of Syria's landmass" is 0.5. */
+  fraction?: boolean;
 }
+
+/** What a casualty figure counts: the dead, the wounded, the captured, the displaced, the missing. */
+export type CasualtyKind = "killed" | "wounded" | "captured" | "displaced" | "missing";
 
 /** A person or body to whom words or information are attributed. */
 export interface Speaker extends Span {
@@ -289,6 +299,12 @@ export interface Speaker extends Span {
   actorId?: string;
   /** Description such as "army spokesman" or "a spokesman for the air base". */
   role?: string;
+  /**
+   * The body the speaker speaks for, read from the role: "a spokesman for the air base" -> the
+   * air base, "Syrian army spokesman" -> the Syrian army. A speaker known only by such a
+   * description also takes that body's `canonical` and `actorId`.
+   */
+  affiliation?: Span & { text: string; canonical?: string; actorId?: string };
 }
 
 export interface Quote extends MentionBase {
@@ -305,6 +321,12 @@ export interface Attribution extends MentionBase {
   source: Speaker;
   /** "according to", "reported", "told", "credit-line". */
   cue: string;
+  /**
+   * The source the cited source names in turn, the next link of article -> source -> its source:
+   * "Time reported, citing officials" -> source Time, citing "officials"; "Newsweek, citing
+   * the Associated Press" -> source Newsweek, citing the Associated Press.
+   */
+  citing?: Speaker;
 }
 
 /** A loaded, emotive or partisan word or phrase, from the framing lexicon. */

@@ -1,4 +1,5 @@
 import type { Token } from "../../model/index.js";
+import { firstTokenFrom } from "./casualties.js";
 
 /**
  * Finds what a number counts: the head noun that follows it, skipping "of", determiners after
@@ -24,7 +25,7 @@ const SKIPPED_AFTER_OF = new Set(["DET"]);
 
 /** The counted phrase after `from` (a text offset), within the sentence of the first token. */
 export function countedAfter(tokens: readonly Token[], from: number): Counted | undefined {
-  const first = tokens.findIndex((t) => t.start >= from);
+  const first = firstTokenFrom(tokens, from);
   if (first < 0) return undefined;
   const sentence = (tokens[first] as Token).sentence;
   const kept: Token[] = [];

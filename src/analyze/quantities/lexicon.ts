@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { TimePrecision } from "../../model/index.js";
+import type { CasualtyKind, TimePrecision } from "../../model/index.js";
 
 /**
  * Typed loader for `data/lexicons/quantities.json`: the English words for numbers, quantity
@@ -41,6 +41,15 @@ export interface QuantityWords {
   prefixUnits: readonly string[];
   /** Word numbers kept only when a counted noun follows ("one soldier", not "one of them"). */
   headlessWordNumbers: readonly string[];
+  /** Words (forms or lemmas) and phrases that tie a count of people to what befell them. */
+  casualties: Readonly<Record<CasualtyKind, readonly string[]>>;
+  /**
+   * Casualty verbs that take an object when active: "50 militants killed 12 soldiers" tells what
+   * the 50 did, not what befell them; "were killed" or "killed" without an object does.
+   */
+  casualtyTransitiveVerbs: readonly string[];
+  /** Verbs (lemmas) that may stand between a count and its casualty word: "remain missing", "were taken hostage", "feared dead". */
+  casualtyBridgeVerbs: readonly string[];
 }
 
 export interface DurationUnit {
@@ -141,6 +150,12 @@ export function parseQuantityLexicon(json: unknown, where = "quantities.json"): 
       percentWords: stringRecord(q.percentWords, at("quantities", "percentWords")),
       prefixUnits: stringList(q.prefixUnits, at("quantities", "prefixUnits")),
       headlessWordNumbers: stringList(q.headlessWordNumbers, at("quantities", "headlessWordNumbers")),
+      casualties: casualtyWords(q.casualties, at("quantities", "casualties")),
+      casualtyTransitiveVerbs: stringList(
+        q.casualtyTransitiveVerbs,
+        at("quantities", "casualtyTransitiveVerbs"),
+      ),
+      casualtyBridgeVerbs: stringList(q.casualtyBridgeVerbs, at("quantities", "casualtyBridgeVerbs")),
     },
     times: {
       durationUnits: durationUnits(t.durationUnits, at("times", "durationUnits")),
@@ -229,4 +244,19 @@ function vagueReferences(value: unknown, where: string): Record<string, VagueRef
     }
   }
   return record as Record<string, VagueReference>;
+}
+
+const CASUALTY_KINDS: readonly CasualtyKind[] = ["killed", "wounded", "captured", "displaced", "missing"];
+
+function casualtyWords(value: unknown, where: string): Record<CasualtyKind, string[]> {
+  const record = objectAt(value, where);
+  const out = {} as Record<CasualtyKind, string[]>;
+  for (const [key, words] of Object.entries(record)) {
+    if (!CASUALTY_KINDS.includes(key as CasualtyKind)) {
+      throw new Error(`${where}.${key}: use one of ${CASUALTY_KINDS.join(", ")}`);
+    }
+    out[key as CasualtyKind] = stringList(words, `${where}.${key}`).map((w) => w.toLowerCase());
+  }
+  for (const kind of CASUALTY_KINDS) out[kind] ??= [];
+  return out;
 }

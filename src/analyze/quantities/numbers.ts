@@ -50,6 +50,16 @@ export function createNumberReader(lexicon: NumberWords): NumberReader {
   const quantifiers = Object.entries(lexicon.vagueQuantifiers).map(
     ([phrase, value]) => [phrase.split(" "), value] as const,
   );
+  const quantifierStarts = new Set(quantifiers.map(([words]) => words[0]));
+  /** Words a number written in words can start with; a set, so "constructor" is not read off an object. */
+  const openers = new Set([
+    ...ARTICLES,
+    ...Object.keys(lexicon.units),
+    ...Object.keys(lexicon.tens),
+    ...Object.keys(lexicon.scales),
+    ...Object.keys(lexicon.groups),
+    ...Object.keys(lexicon.fractions),
+  ]);
 
   function wordsOf(text: string): Word[] {
     return [...text.matchAll(WORD_PATTERN)].map((m) => {
@@ -129,6 +139,7 @@ export function createNumberReader(lexicon: NumberWords): NumberReader {
       }
       return { phrase: vaguePhrase(first.start, (words[last] as Word).end, low), next: last + 1 };
     }
+    if (!quantifierStarts.has(first.norm)) return undefined;
     for (const [phrase, multiplier] of quantifiers) {
       const last = i + phrase.length - 1;
       if (!phrase.every((w, k) => words[i + k]?.norm === w && (k === 0 || joined(text, words, i + k - 1))))
@@ -146,6 +157,7 @@ export function createNumberReader(lexicon: NumberWords): NumberReader {
 
   /** "twenty-five", "one hundred and twelve", "six and a half", "a dozen", "half a million", "two-thirds". */
   function readWords(text: string, words: Word[], i: number): Found | undefined {
+    if (!openers.has((words[i] as Word).norm)) return undefined; // most words start no number
     const state = { total: 0, current: 0, numberWords: 0, approximate: false, last: "start" as Kind };
     let k = i;
     let end = -1;

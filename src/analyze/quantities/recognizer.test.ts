@@ -146,3 +146,63 @@ describe("other news", () => {
     expect(quantities).toEqual([]);
   });
 });
+
+describe("casualties, fractions and what is not a quantity", () => {
+  it("reads 2,500 as a count of fighters, not a year, and ties it to their death", () => {
+    const quantities = quantitiesOf("About 2,500 fighters were killed and 40 wounded in 2017.", "2017-11-10");
+    expect(find(quantities, "About 2,500 fighters")).toMatchObject({
+      value: 2500,
+      approximate: true,
+      unit: "fighter",
+      casualty: "killed",
+    });
+    expect(find(quantities, "40 wounded")).toMatchObject({ value: 40, casualty: "wounded" });
+    expect(quantities.some((q) => q.text.includes("2017"))).toBe(false);
+  });
+
+  it("ties counts to killed, wounded, captured, displaced and missing on other subjects", () => {
+    const quantities = quantitiesOf(
+      "The earthquake killed at least 120 people and displaced 3,000 families. Some 300 residents remain missing. " +
+        "Police arrested 45 protesters after the election. The death toll rose to 85 on Tuesday.",
+    );
+    expect(find(quantities, "at least 120 people")).toMatchObject({ low: 120, casualty: "killed" });
+    expect(find(quantities, "3,000 families")).toMatchObject({ casualty: "displaced" });
+    expect(find(quantities, "Some 300 residents")).toMatchObject({ approximate: true, casualty: "missing" });
+    expect(find(quantities, "45 protesters")).toMatchObject({ casualty: "captured" });
+    expect(find(quantities, "85")).toMatchObject({ value: 85, casualty: "killed" });
+  });
+
+  it("does not make the doers of a killing its victims, nor money or shares casualties", () => {
+    const quantities = quantitiesOf(
+      "50 militants killed 12 soldiers. The court fined the firm $3 million for the deaths.",
+    );
+    expect(find(quantities, "50 militants").casualty).toBeUndefined();
+    expect(find(quantities, "12 soldiers").casualty).toBe("killed");
+    expect(find(quantities, "$3 million").casualty).toBeUndefined();
+  });
+
+  it("reads fractions of what is counted and vague large numbers", () => {
+    const quantities = quantitiesOf(
+      "The army holds half of Syria's landmass. Hundreds of thousands of people fled. Two-thirds of the voters backed him.",
+    );
+    expect(find(quantities, "half of Syria's landmass")).toMatchObject({
+      value: 0.5,
+      fraction: true,
+      counted: "Syria's landmass",
+    });
+    expect(find(quantities, "Hundreds of thousands of people")).toMatchObject({
+      low: 200_000,
+      approximate: true,
+      casualty: "displaced",
+    });
+    expect(find(quantities, "Two-thirds of the voters").fraction).toBe(true);
+    expect(find(quantities, "half of Syria's landmass").unit).toBe("landmass");
+  });
+
+  it("keeps ordinals and years out", () => {
+    const quantities = quantitiesOf(
+      "It was the third attack since 2015 and the 21st ruling of the court this year.",
+    );
+    expect(quantities).toEqual([]);
+  });
+});

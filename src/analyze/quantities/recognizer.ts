@@ -1,5 +1,6 @@
 import type { Article, Provenance, Quantity, Span, Token } from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
+import { createCasualtyReader } from "./casualties.js";
 import { countedAfter } from "./counted.js";
 import { loadQuantityLexicon, type QuantityLexicon } from "./lexicon.js";
 import { createNumberReader, type NumberPhrase } from "./numbers.js";
@@ -69,6 +70,17 @@ export function createQuantityRecognizer(options: Partial<QuantityOptions> = {})
   const unitSuffix = new RegExp(`^-(${alternation(words.prefixUnits)})(?![\\p{L}])`, "iu");
   const percentAfter = new RegExp(`^\\s*(${alternation(Object.keys(words.percentWords))})(?![\\p{L}])`, "iu");
   const headless = new Set(words.headlessWordNumbers);
+  const casualties = createCasualtyReader(words);
+  const fractionWord = new RegExp(
+    `(?:^|[^\\p{L}])(?:${alternation(Object.keys(lexicon.numbers.fractions))})$`,
+    "iu",
+  );
+  /** Units that are not people: a percentage, money or a magnitude is never a casualty count. */
+  const nonCountUnits = new Set([
+    ...Object.values(words.percentWords),
+    ...Object.values(words.currencies),
+    ...words.prefixUnits,
+  ]);
 
   /** Currency, unit, range opener, bound or estimate written before the number, nearest first. */
   function contextBefore(text: string, from: number, floor: number, withOpener = true): Context {
@@ -197,6 +209,18 @@ export function createQuantityRecognizer(options: Partial<QuantityOptions> = {})
     }
     const end = usable ? counted.end : reading.end;
     const unit = reading.unit ?? (usable ? counted.unit : undefined);
+    const span = { start: reading.start, end };
+    const casualty =
+      reading.unit !== undefined && nonCountUnits.has(reading.unit)
+        ? undefined
+        : casualties.casualtyOf(tokens, span, unit);
+    // "half of Syria's landmass", "two-thirds of the vote": a share of what is counted
+    const fraction =
+      usable &&
+      counted.viaOf &&
+      reading.value !== undefined &&
+      reading.value < 1 &&
+      fractionWord.test(text.slice(phrase.start, phrase.end));
     return {
       start: reading.start,
       end,
@@ -208,6 +232,8 @@ export function createQuantityRecognizer(options: Partial<QuantityOptions> = {})
       approximate: reading.approximate,
       ...(unit !== undefined ? { unit } : {}),
       ...(usable ? { counted: text.slice(counted.start, counted.end) } : {}),
+      ...(casualty !== undefined ? { casualty } : {}),
+      ...(fraction ? { fraction: true } : {}),
     };
   }
 

@@ -5,7 +5,7 @@ import { SEED_000, SEED_001, seedArticle } from "../events/seed-fixtures.js";
 import { articleOf, entities } from "../events/test-support.js";
 import { loadReportingLexicon } from "../lexicons.js";
 import { createTokenizer } from "../tokens.js";
-import { createAttributionFinder } from "./attributions.js";
+import { createAttributionFinder, creditChain } from "./attributions.js";
 
 let tokenizer: AnalysisComponent;
 let finder: AnalysisComponent;
@@ -68,5 +68,36 @@ describe("createAttributionFinder", () => {
     const found = finder.run(articleOf(tokenizer, text)).attributions ?? [];
     expect(sources(found)).toContain("according to:the Associated Press");
     expect(sources(found)).toContain("reported:the agency");
+  });
+
+  it("chains a source's own source: article -> Reuters -> military sources", () => {
+    const text =
+      "Reuters, citing two military sources, reported that the border was closed. The court ruled, according to AFP, citing a lawyer for the family.";
+    const found =
+      finder.run(
+        articleOf(tokenizer, text, {
+          entities: entities(text, [
+            { needle: "Reuters", type: "ORG", canonical: "Reuters", actorId: "reuters", category: "media" },
+            {
+              needle: "AFP",
+              type: "ORG",
+              canonical: "Agence France-Presse",
+              actorId: "afp",
+              category: "media",
+            },
+          ]),
+        }),
+      ).attributions ?? [];
+    expect(found.map((a) => [a.source.actorId, a.cue, a.citing?.text])).toEqual([
+      ["reuters", "reported", "two military sources"],
+      ["afp", "according to", "a lawyer"],
+    ]);
+  });
+});
+
+describe("creditChain", () => {
+  it("reads 'X via Y' as the outlet first, then its source", () => {
+    expect(creditChain("AP via Independent")).toEqual(["Independent", "AP"]);
+    expect(creditChain("Newsweek")).toEqual(["Newsweek"]);
   });
 });

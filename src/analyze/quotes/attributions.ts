@@ -1,9 +1,15 @@
 import type { Article, Attribution, Entity, Provenance, Speaker, Token } from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
 import { type Chunk, isPassive, relativeAntecedent, spanOf, subjectBefore } from "../events/clauses.js";
-import { createPhraseMatcher } from "../framing/phrase-matcher.js";
+import { createPhraseMatcher, type PhraseMatch, phraseWords } from "../framing/phrase-matcher.js";
 import type { ReportingLexicon, SourcePhrase } from "../lexicons.js";
-import { createSpeakerReader, type SentenceView, type SpeakerReader, sentenceViews } from "./speakers.js";
+import {
+  createSpeakerReader,
+  lookupKeys,
+  type SentenceView,
+  type SpeakerReader,
+  sentenceViews,
+} from "./speakers.js";
 
 const PHRASE: Provenance = { stage: "analyze", method: "pattern:source-phrase" };
 const VERB: Provenance = { stage: "analyze", method: "pattern:source-verb" };
@@ -20,19 +26,47 @@ export function createAttributionFinder(opts: { lexicon: ReportingLexicon }): An
   const phrases = createPhraseMatcher(
     opts.lexicon.sourcePhrases.map((p) => ({ phrase: p.phrase, value: p })),
   );
+  const firstWords = new Set(opts.lexicon.sourcePhrases.map((p) => phraseWords(p.phrase)[0] ?? ""));
+
+  /** The phrase matcher's findAll, tried only where a phrase's first word stands: most tokens start none. */
+  function findPhrases(tokens: readonly Token[]): PhraseMatch<SourcePhrase>[] {
+    const found: PhraseMatch<SourcePhrase>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!lookupKeys(tokens[i] as Token).some((k) => firstWords.has(k))) continue;
+      const best = phrases.matchAt(tokens, i)[0];
+      if (!best) continue;
+      found.push(best);
+      i = best.end - 1;
+    }
+    return found;
+  }
 
   function run(article: Article): { attributions: Attribution[] } {
     const reader = createSpeakerReader(opts.lexicon, article);
     const attributions = sentenceViews(article).flatMap((view) =>
-      onePerSource([...byPhrase(article, reader, view), ...byVerb(article, reader, view)]),
+      linkCitations(onePerSource(inSentence(article, reader, view))),
     );
     return { attributions: attributions.sort((a, b) => a.start - b.start) };
   }
 
+  /** Phrase citations first; a verb inside one of them ("citing X") is not read again as "X cited". */
+  function inSentence(article: Article, reader: SpeakerReader, view: SentenceView): Attribution[] {
+    const matches = findPhrases(view.tokens);
+    const inPhrase = new Set(
+      matches.flatMap((m) => Array.from({ length: m.end - m.first }, (_, k) => m.first + k)),
+    );
+    return [...byPhrase(article, reader, view, matches), ...byVerb(article, reader, view, inPhrase)];
+  }
+
   /** "according to X", "told X", "reports from X". */
-  function byPhrase(article: Article, reader: SpeakerReader, view: SentenceView): Attribution[] {
+  function byPhrase(
+    article: Article,
+    reader: SpeakerReader,
+    view: SentenceView,
+    matches: readonly PhraseMatch<SourcePhrase>[],
+  ): Attribution[] {
     const found: Attribution[] = [];
-    for (const match of phrases.findAll(view.tokens)) {
+    for (const match of matches) {
       const chunk = view.chunks.find((c) => c.first === match.end);
       if (!chunk) continue;
       const source = sourceOf(article, reader, view, chunk);
@@ -51,10 +85,15 @@ export function createAttributionFinder(opts: { lexicon: ReportingLexicon }): An
 }
 
 /** "X reported", "X noted that", "the coalition contradicted the report": a citing verb with its subject. */
-function byVerb(article: Article, reader: SpeakerReader, view: SentenceView): Attribution[] {
+function byVerb(
+  article: Article,
+  reader: SpeakerReader,
+  view: SentenceView,
+  inPhrase: ReadonlySet<number>,
+): Attribution[] {
   const found: Attribution[] = [];
   view.tokens.forEach((token, v) => {
-    if (!reader.isAttributionVerb(token) || isInfinitive(view.tokens, v)) return;
+    if (inPhrase.has(v) || !reader.isAttributionVerb(token) || isInfinitive(view.tokens, v)) return;
     // "was confirmed by the court": the source is the agent, not the subject.
     const subject = isPassive(view.tokens, v)
       ? agentAfter(view, v)
@@ -126,4 +165,40 @@ function onePerSource(found: readonly Attribution[]): Attribution[] {
       seen.add(key);
       return true;
     });
+}
+
+/** The cue of "X, citing Y": Y is X's source, the next link of the chain, not the article's. */
+const CITING_CUE = "citing";
+
+/**
+ * "Time reported, citing officials": within one sentence, a source introduced by "citing" becomes
+ * the `citing` link of the source cited just before it, so the article cites Time and Time cites
+ * the officials. A "citing" with no earlier source in the sentence stays a citation of its own.
+ */
+export function linkCitations(sentence: readonly Attribution[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (const attribution of sentence) {
+    const citer = out[out.length - 1];
+    if (attribution.cue === CITING_CUE && citer !== undefined && citer.citing === undefined) {
+      out[out.length - 1] = { ...citer, citing: attribution.source };
+    } else {
+      out.push(attribution);
+    }
+  }
+  return out;
+}
+
+/** Separators of a credit chain: "AP via Independent" names AP's story as carried by the Independent. */
+const VIA = /\s+via\s+/i;
+
+/**
+ * The chain of a credit-line name, nearest source first: "AP via Independent" -> ["Independent",
+ * "AP"] (the article took it from the Independent, which took it from AP); "Newsweek" -> ["Newsweek"].
+ */
+export function creditChain(name: string): string[] {
+  return name
+    .split(VIA)
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .reverse();
 }

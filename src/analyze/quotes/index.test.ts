@@ -96,7 +96,133 @@ describe("createQuoteFinder", () => {
   });
 });
 
+describe("speakers, descriptions and nested quotes", () => {
+  const hassan = [
+    {
+      needle: "Ahmed Hassan",
+      type: "PERSON" as const,
+      canonical: "Ahmed Hassan",
+      actorId: "person:ahmed-hassan",
+    },
+  ];
+
+  it("reads a speaker named only after the quote, with the role in an aside", () => {
+    const [quote] = quotesOf('"We will not leave," said Ahmed Hassan, a local official.', hassan);
+    expect(quote).toMatchObject({
+      direct: true,
+      cue: "said",
+      content: "We will not leave",
+      speaker: { text: "Ahmed Hassan", actorId: "person:ahmed-hassan", role: "a local official" },
+    });
+  });
+
+  it('resolves "he said" to the last person named, across a sentence about someone else\'s words', () => {
+    const text =
+      'Ahmed Hassan toured the flooded district on Monday. "Every family will be housed by winter," he said. "The dams held."';
+    const [quote] = quotesOf(text, hassan);
+    expect(quote?.speaker).toMatchObject({
+      text: "he",
+      canonical: "Ahmed Hassan",
+      actorId: "person:ahmed-hassan",
+    });
+  });
+
+  it("takes the speaker before an unmarked quote that ends its sentence, not the next sentence's subject", () => {
+    const text =
+      'Ahmed Hassan spoke first. He said "the court must rule before the election." The judge Jane Doe said nothing.';
+    const quote = quotesOf(text, hassan).find((q) => q.direct);
+    expect(quote?.speaker).toMatchObject({ text: "He", canonical: "Ahmed Hassan" });
+  });
+
+  it('resolves "a spokesman for X" to the entity of X, before or after the quote', () => {
+    const un = [
+      { needle: "United Nations", type: "ORG" as const, canonical: "United Nations", actorId: "un" },
+    ];
+    const [after] = quotesOf(
+      '"Aid convoys are ready to cross," a spokeswoman for the United Nations said.',
+      un,
+    );
+    expect(after?.speaker).toMatchObject({
+      text: "a spokeswoman",
+      role: "a spokeswoman for the United Nations",
+      canonical: "United Nations",
+      actorId: "un",
+      affiliation: { text: "United Nations", actorId: "un" },
+    });
+    const ministry = [
+      {
+        needle: "Health Ministry",
+        type: "ORG" as const,
+        canonical: "Ministry of Health",
+        actorId: "org:health",
+      },
+    ];
+    const [indirect] = quotesOf(
+      "A spokesman for the Health Ministry said that 40 people were wounded in the quake.",
+      ministry,
+    );
+    expect(indirect).toMatchObject({ direct: false, content: "40 people were wounded in the quake" });
+    expect(indirect?.speaker).toMatchObject({
+      actorId: "org:health",
+      affiliation: { actorId: "org:health" },
+    });
+  });
+
+  it("gives a named speaker the body of the role around the name", () => {
+    const specs = [
+      { needle: "Jane Doe", type: "PERSON" as const, canonical: "Jane Doe", actorId: "person:jane-doe" },
+      {
+        needle: "Electoral Commission",
+        type: "ORG" as const,
+        canonical: "Electoral Commission",
+        actorId: "org:ec",
+      },
+    ];
+    const [quote] = quotesOf(
+      '"The count will resume at dawn," said Jane Doe, a spokeswoman for the Electoral Commission.',
+      specs,
+    );
+    expect(quote?.speaker).toMatchObject({
+      actorId: "person:jane-doe",
+      role: "a spokeswoman for the Electoral Commission",
+      affiliation: { actorId: "org:ec" },
+    });
+  });
+
+  it("keeps a quote inside a quote whole in the outer one, and gives it to its own speaker when one is named", () => {
+    const text =
+      "“The commander told us: “Nobody leaves the town tonight,” and we stayed in the cellar,” said Ahmed Hassan.";
+    const quotes = quotesOf(text, hassan);
+    const outer = quotes.find((q) => q.speaker?.actorId === "person:ahmed-hassan");
+    expect(outer?.text).toBe(text.slice(0, text.indexOf(" said")));
+    expect(outer?.content).toContain("“Nobody leaves the town tonight,” and we stayed in the cellar");
+    const inner = quotes.find((q) => q.content === "Nobody leaves the town tonight");
+    expect(inner).toMatchObject({
+      speaker: { text: "The commander" },
+      provenance: { method: "pattern:nested-quote" },
+    });
+    // Without a named inner speaker the inner words stay only in the outer quote: no broken span.
+    const plain = quotesOf("“They shouted “go home now” at us for an hour,” said Ahmed Hassan.", hassan);
+    expect(plain).toHaveLength(1);
+    expect(plain[0]?.content).toBe("They shouted “go home now” at us for an hour");
+    for (const q of [...quotes, ...plain]) expect(q.text.startsWith("“")).toBe(true);
+  });
+});
+
 describe("quotedStretches", () => {
+  it("nests a quote in a quote instead of closing the outer one at the inner mark", () => {
+    const text = "“He said “we will win the vote” and smiled,” she recalled.";
+    const stretches = quotedStretches(text);
+    expect(stretches.map((q) => [q.content, q.depth])).toEqual([
+      ["He said “we will win the vote” and smiled,", 0],
+      ["we will win the vote", 1],
+    ]);
+  });
+
+  it("drops a paragraph's quotes when its outer mark never closes", () => {
+    expect(quotedStretches("“He said “we will win” and then the text ends")).toEqual([]);
+  });
+
   it("pairs straight and curly marks within a paragraph and leaves an unclosed mark alone", () => {
     const text = 'He said "one two three" and “four five six”.\n\n"unclosed words here';
     expect(quotedStretches(text).map((q) => q.content)).toEqual(["one two three", "four five six"]);

@@ -11,7 +11,7 @@ import {
   sentenceViews,
 } from "./speakers.js";
 
-export { createAttributionFinder } from "./attributions.js";
+export { createAttributionFinder, creditChain, linkCitations } from "./attributions.js";
 
 /** Quoted words up to this count are scare quotes or terms ("deconfliction"), not quotations. */
 export const SCARE_QUOTE_MAX_WORDS = 2;
@@ -22,8 +22,12 @@ export const SPLIT_QUOTE_GAP_CHARS = 80;
 /** How far before an opening mark the reporting verb may stand ("X told reporters on Monday:"). */
 export const VERB_BEFORE_QUOTE_TOKENS = 6;
 
+/** Without a colon or comma, the speech verb must be this close to the mark: `said "`, `told them "`. */
+export const UNMARKED_VERB_TOKENS = 2;
+
 const DIRECT: Provenance = { stage: "analyze", method: "pattern:direct-quote" };
 const INDIRECT: Provenance = { stage: "analyze", method: "pattern:indirect-quote" };
+const NESTED: Provenance = { stage: "analyze", method: "pattern:nested-quote" };
 
 const OPENERS: Record<string, string> = { "“": "”", "«": "»", "„": "“" };
 const PERSON_PRONOUNS = new Set(["he", "she"]);
@@ -35,6 +39,8 @@ interface Quoted {
   start: number;
   end: number;
   content: string;
+  /** 0 for a quote in running text, 1 for a quote inside a quote, and so on. */
+  depth: number;
 }
 
 interface Cue {
@@ -61,28 +67,47 @@ export function createQuoteFinder(opts: { lexicon: ReportingLexicon }): Analysis
   return { name: "quotes", requires: ["tokens", "sentences", "entities"], provides: ["quotes"], run };
 }
 
-/** Quoted stretches of each paragraph; an unclosed mark is left alone rather than guessed. */
+/**
+ * Quoted stretches of each paragraph, outermost first. A quote inside a quote (“He said “no” and
+ * left”) is nested, not the end of the outer one: it comes out with `depth` 1 and the outer
+ * quote keeps it in its content. A paragraph whose marks do not pair up is left alone rather
+ * than guessed, so no stretch ever ends at an inner mark.
+ */
 export function quotedStretches(text: string): Quoted[] {
   const found: Quoted[] = [];
   let offset = 0;
   for (const paragraph of text.split("\n\n")) {
-    let open: { at: number; close: string } | undefined;
-    for (let i = 0; i < paragraph.length; i++) {
-      const ch = paragraph[i] as string;
-      if (open && ch === open.close) {
-        found.push({
-          start: offset + open.at,
-          end: offset + i + 1,
-          content: paragraph.slice(open.at + 1, i).trim(),
-        });
-        open = undefined;
-      } else if (!open && (ch === '"' || OPENERS[ch] !== undefined)) {
-        open = { at: i, close: ch === '"' ? '"' : (OPENERS[ch] as string) };
-      }
-    }
+    found.push(...paragraphStretches(paragraph, offset));
     offset += paragraph.length + 2;
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start || a.depth - b.depth);
+}
+
+function paragraphStretches(paragraph: string, offset: number): Quoted[] {
+  const found: Quoted[] = [];
+  const open: { at: number; close: string }[] = [];
+  for (let i = 0; i < paragraph.length; i++) {
+    const ch = paragraph[i] as string;
+    const top = open[open.length - 1];
+    if (top && ch === top.close) {
+      open.pop();
+      const content = paragraph.slice(top.at + 1, i).trim();
+      found.push({ start: offset + top.at, end: offset + i + 1, content, depth: open.length });
+    } else if (ch === '"' && top?.close !== '"' && top !== undefined && !opensInside(paragraph, i)) {
+      continue; // a straight mark inside curly quotes that opens nothing: a stray, left in the content
+    } else if (ch === '"' || OPENERS[ch] !== undefined) {
+      open.push({ at: i, close: ch === '"' ? '"' : (OPENERS[ch] as string) });
+    }
+  }
+  // An outer quote still open at the paragraph's end has no end we could trust; the quotes
+  // closed inside it would be read as outer ones, so they are dropped too.
+  const firstUnclosed = open[0]?.at;
+  return firstUnclosed === undefined ? found : found.filter((q) => q.start < offset + firstUnclosed);
+}
+
+/** A straight mark opens a nested quote when a letter follows it and another straight mark closes it later. */
+function opensInside(paragraph: string, i: number): boolean {
+  return /^\p{L}/u.test(paragraph.slice(i + 1, i + 2)) && paragraph.indexOf('"', i + 1) > 0;
 }
 
 function wordCount(text: string): number {
@@ -90,8 +115,9 @@ function wordCount(text: string): number {
 }
 
 function directQuotes(article: Article, reader: SpeakerReader, tokens: readonly Token[]) {
-  const stretches = quotedStretches(article.text).filter((q) => wordCount(q.content) > SCARE_QUOTE_MAX_WORDS);
-  const results: { quote: Quote; verb?: Token }[] = [];
+  const all = quotedStretches(article.text).filter((q) => wordCount(q.content) > SCARE_QUOTE_MAX_WORDS);
+  const stretches = all.filter((q) => q.depth === 0);
+  const results: { quote: Quote; verb?: Token }[] = [...nestedQuotes(article, reader, tokens, all)];
   for (let i = 0; i < stretches.length; i++) {
     const first = stretches[i] as Quoted;
     let cue = cueAfter(article, reader, tokens, first) ?? cueBefore(article, reader, tokens, first);
@@ -105,6 +131,27 @@ function directQuotes(article: Article, reader: SpeakerReader, tokens: readonly 
     results.push({ quote: quoteOf(article.text, parts, cue), ...(cue?.verb ? { verb: cue.verb } : {}) });
   }
   return results;
+}
+
+/**
+ * A quote inside a quote stays in the outer quote's content; it is also a quote of its own only
+ * when the outer speaker names who said it ("“The commander told us: “Nobody leaves,” and we
+ * stayed,” she said"): the inner words then belong to the commander.
+ */
+function nestedQuotes(
+  article: Article,
+  reader: SpeakerReader,
+  tokens: readonly Token[],
+  stretches: readonly Quoted[],
+): { quote: Quote; verb?: Token }[] {
+  return stretches
+    .filter((q) => q.depth > 0)
+    .flatMap((inner) => {
+      const cue = cueBefore(article, reader, tokens, inner) ?? cueAfter(article, reader, tokens, inner);
+      if (!cue?.speaker) return [];
+      const quote = { ...quoteOf(article.text, [inner], cue), provenance: NESTED };
+      return [{ quote, ...(cue.verb ? { verb: cue.verb } : {}) }];
+    });
 }
 
 /** `"Part one," he said, "part two."`: the first half ends on a comma and a short cue joins them. */
@@ -124,9 +171,8 @@ function isSplitQuote(text: string, first: Quoted, second: Quoted, cue: Cue | un
 function quoteOf(text: string, parts: readonly Quoted[], cue: Cue | undefined): Quote {
   const start = (parts[0] as Quoted).start;
   const end = (parts[parts.length - 1] as Quoted).end;
-  const content = parts
-    .map((p, i) => (i < parts.length - 1 ? p.content.replace(/,$/, "") : p.content))
-    .join(" ");
+  // The comma that hands over to the cue ("We will stay," she said) is punctuation, not words.
+  const content = parts.map((p) => p.content.replace(/,$/, "")).join(" ");
   return {
     start,
     end,
@@ -179,6 +225,8 @@ function cueAfter(
   tokens: readonly Token[],
   quoted: Quoted,
 ): Cue | undefined {
+  // A quote that ends its sentence with a full stop hands over to a new sentence, not to a cue.
+  if (/\.$/.test(quoted.content)) return undefined;
   const view = viewAfter(article, tokens, quoted);
   const start = view.tokens[0]?.text === "," ? 1 : 0;
   const first = view.tokens[start];
@@ -186,12 +234,12 @@ function cueAfter(
     const chunk = view.chunks.find((c) => c.first === start + 1);
     if (!chunk) return undefined;
     const speaker = reader.speakerOf(view, chunk);
-    const role = speaker.role ?? reader.roleAfter(view, chunk.end);
-    return { speaker: { ...speaker, ...(role ? { role } : {}) }, verb: first };
+    const role = speaker.role ? undefined : reader.roleAfter(view, chunk.end);
+    return { speaker: { ...speaker, ...role }, verb: first };
   }
   const chunk = view.chunks.find((c) => c.first === start);
   if (!chunk) return undefined;
-  let v = chunk.end;
+  let v = reader.endWithBody(view, chunk); // `"...," a spokesman for the agency said`
   while (view.tokens[v]?.pos === "ADV" || view.tokens[v]?.pos === "AUX") v += 1;
   if (!reader.isSpeechVerb(view.tokens[v])) return undefined;
   return { speaker: reader.speakerOf(view, chunk), verb: view.tokens[v] };
@@ -206,11 +254,16 @@ function cueBefore(
 ): Cue | undefined {
   const view = viewBefore(article, tokens, quoted);
   const last = view.tokens.length - 1;
-  if (![":", ","].includes(view.tokens[last]?.text ?? "")) return undefined;
+  // `X said: "..."`, `X said, "..."`, or with no mark at all, the verb right before: `X said "..."`.
+  const marked = [":", ","].includes(view.tokens[last]?.text ?? "");
+  const verbRightBefore = range(Math.max(0, last - UNMARKED_VERB_TOKENS + 1), last + 1).some((v) =>
+    reader.isSpeechVerb(view.tokens[v]),
+  );
+  if (!marked && !verbRightBefore) return undefined;
   // The nearest speech verb first; then the rest of the sentence ("Justice X wrote in dissent that
   // the tribe had been promised a home, "..."), skipping passives, whose subject did not speak.
   const near = Math.max(0, last - VERB_BEFORE_QUOTE_TOKENS);
-  const order = [...range(near, last).reverse(), ...range(0, near)];
+  const order = [...range(near, last + 1).reverse(), ...range(0, near)];
   for (const v of order) {
     if (!reader.isSpeechVerb(view.tokens[v]) || isPassive(view.tokens, v)) continue;
     const subject = subjectBefore(view, v, view.chunks);
@@ -247,7 +300,10 @@ function indirectQuotes(
       if (isInfinitive(view.tokens, v)) return;
       const contentFrom = complementStart(view, v);
       if (contentFrom === undefined) return;
-      const subject = relativeAntecedent(view, v) ?? subjectBefore(view, v, view.chunks);
+      const subject =
+        relativeAntecedent(view, v) ??
+        subjectBefore(view, v, view.chunks) ??
+        reader.describedSubject(view, v);
       if (!subject) return;
       const quote = indirectQuote(article, reader, view, subject, v, contentFrom);
       if (quote && !insideDirect(quote)) found.push(quote);
