@@ -69,10 +69,12 @@ describe("the nearest reading", () => {
     expect(resolveAgainst("XXXX-WXX-5", "2024-03-11", "nearest")).toBe("2024-03-08");
   });
 
-  it("weighs dates towards the past", () => {
+  it("takes the closer date either side, a tie going to the past", () => {
     expect(resolveAgainst("XXXX-01-24", "2000-01-13", "nearest")).toBe("2000-01-24");
-    expect(resolveAgainst("XXXX-03", "1989-10-30", "nearest")).toBe("1989-03");
+    expect(resolveAgainst("XXXX-03", "1989-10-30", "nearest")).toBe("1990-03");
+    expect(resolveAgainst("XXXX-05", "1989-10-30", "nearest")).toBe("1989-05");
     expect(resolveAgainst("XXXX-12", "1989-10-30", "nearest")).toBe("1989-12");
+    expect(resolveAgainst("XXXX-05-01", "2019-02-01", "nearest")).toBe("2019-05-01");
   });
 });
 

@@ -13,12 +13,6 @@ export interface Day {
 export type Direction = "past" | "future" | "nearest";
 
 const DAY_MS = 86_400_000;
-/**
- * In a clause with no tense to go by, a yearless date is still more often past in news: the future
- * reading wins only when it is this many times nearer than the past one. Weekdays are not weighed:
- * a present-tense weekday ("opens Monday") is as often the coming one.
- */
-const NEAREST_PAST_WEIGHT = 2;
 /** A yearless day such as "XXXX-02-29" recurs at least once in this many years. */
 const MAX_YEARS_TO_RECUR = 8;
 
@@ -136,13 +130,15 @@ function resolveDatePart(date: string, anchor: Day, direction: Direction): strin
   return undefined;
 }
 
-/** The closer of the past and the future reading (weighed for dates); on a tie the past one. */
+/**
+ * The closer of the past and the future reading; on a tie the past one (news report more than they
+ * announce). No weight: a clause without tense gives no reason to prefer either side.
+ */
 function nearestDatePart(date: string, anchor: Day): string | undefined {
   const past = resolveDatePart(date, anchor, "past");
   const future = resolveDatePart(date, anchor, "future");
   if (past === undefined || future === undefined) return past ?? future;
-  const weight = /^XXXX-WXX-/.test(date) ? 1 : NEAREST_PAST_WEIGHT;
-  return distanceInDays(future, anchor) * weight < distanceInDays(past, anchor) ? future : past;
+  return distanceInDays(future, anchor) < distanceInDays(past, anchor) ? future : past;
 }
 
 /** Days between an anchor and a resolved value, counted from the value's first day. */

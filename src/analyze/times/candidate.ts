@@ -16,6 +16,21 @@ export interface Candidate extends Span {
    * "the third quarter" is the same quarter a year before. Settled in document order.
    */
   fromLastPeriod?: LastPeriodShift;
+  /**
+   * Counted from the last date the text named, not from the dateline: "the next day" after
+   * "March 3" is March 4 (HeidelTime's UNDEF-REF). Settled in document order.
+   */
+  fromLastDate?: LastDateShift;
+}
+
+export interface LastDateShift {
+  /** The unit counted; "weekday": the given weekday before (-1) or after (+1) the reference day. */
+  unit: "day" | "week" | "month" | "year" | "weekday";
+  amount: number;
+  /** ISO weekday, for unit "weekday". */
+  weekday?: number;
+  /** What stands when the text named no such date before: the candidate itself when absent. */
+  fallback?: Candidate;
 }
 
 export interface LastPeriodShift {

@@ -52,6 +52,42 @@ export interface TimeLexicon extends TimeWords {
   weekendWords: readonly string[];
   /** "a year earlier" (-1), "a week later" (+1): counted from the last date the text gave. */
   earlierWords: Readonly<Record<string, number>>;
+  /** Capitalised month names: "May" is a month only so written ("last May"). */
+  monthNames: Readonly<Record<string, number>>;
+  /** "last May" (-1), "next May" (+1), "this May" (0): counted from the dateline's month. */
+  monthModifiers: Readonly<Record<string, number>>;
+  /** Named days and how each year places them, keyed by the name as written ("Thanksgiving Day"). */
+  holidays: Readonly<Record<string, HolidayRule>>;
+  /** "the next day", "later that year": counted from the last date the text named. */
+  referenceShifts: Readonly<Record<string, ReferenceShift>>;
+  /** "the previous Friday" (-1), "the following Monday" (+1): from the last day the text named. */
+  referenceWeekdayModifiers: Readonly<Record<string, number>>;
+  /** "two days later" (+1), "three weeks earlier" (-1): counted from the last date named. */
+  referenceCountWords: Readonly<Record<string, number>>;
+  /** "the full year": the whole of a year, a duration. */
+  wholeYearWords: readonly string[];
+  /** "the year ended Sept. 30": a twelve-month period, a duration. */
+  periodEndWords: readonly string[];
+  /** "by year-end": the last day of a year. */
+  yearEndWords: readonly string[];
+}
+
+/**
+ * How a named day falls in a year: a fixed day ("Christmas": 12-25), the first given weekday on or
+ * after a day of the month (fourth Thursday of November: the Thursday on or after the 22nd), or a
+ * number of days from Western Easter Sunday (Good Friday: -2).
+ */
+export type HolidayRule =
+  | { month: number; day: number }
+  | { month: number; weekday: number; onOrAfter: number }
+  | { easterOffset: number };
+
+export type ShiftUnit = "day" | "week" | "month" | "year";
+
+export interface ReferenceShift {
+  unit: ShiftUnit;
+  /** Units after (+) or before (-) the reference date; 0 for the same one ("that year"). */
+  amount: number;
 }
 
 export const DEFAULT_TIME_LEXICON = new URL("../../../data/lexicons/times.json", import.meta.url);
@@ -117,6 +153,15 @@ export function parseTimeLexicon(json: unknown, where = "times.json"): TimeLexic
     weekdayAbbreviations: list("weekdayAbbreviations"),
     weekendWords: list("weekendWords"),
     earlierWords: numbers("earlierWords"),
+    monthNames: numbers("monthNames"),
+    monthModifiers: numbers("monthModifiers"),
+    holidays: holidays(t.holidays, at("holidays")),
+    referenceShifts: referenceShifts(t.referenceShifts, at("referenceShifts")),
+    referenceWeekdayModifiers: numbers("referenceWeekdayModifiers"),
+    referenceCountWords: numbers("referenceCountWords"),
+    wholeYearWords: list("wholeYearWords"),
+    periodEndWords: list("periodEndWords"),
+    yearEndWords: list("yearEndWords"),
   };
 }
 
@@ -186,6 +231,43 @@ function yearParts(value: unknown, where: string): Record<string, YearPart> {
       throw new Error(`${where}.${key}.count: expected an integer of at least 2`);
     }
     out[key] = { timex: entry.timex, count: entry.count };
+  }
+  return out;
+}
+
+const SHIFT_UNITS: readonly ShiftUnit[] = ["day", "week", "month", "year"];
+
+function holidays(value: unknown, where: string): Record<string, HolidayRule> {
+  const record = objectAt(value, where);
+  const out: Record<string, HolidayRule> = {};
+  for (const [key, raw] of Object.entries(record)) {
+    const e = numberRecord(raw, `${where}.${key}`);
+    const int = (n: number | undefined, low: number, high: number) =>
+      n !== undefined && Number.isInteger(n) && n >= low && n <= high;
+    if (int(e.easterOffset, -60, 60)) out[key] = { easterOffset: e.easterOffset as number };
+    else if (int(e.month, 1, 12) && int(e.day, 1, 31))
+      out[key] = { month: e.month as number, day: e.day as number };
+    else if (int(e.month, 1, 12) && int(e.weekday, 1, 7) && int(e.onOrAfter, 1, 31)) {
+      out[key] = { month: e.month as number, weekday: e.weekday as number, onOrAfter: e.onOrAfter as number };
+    } else {
+      throw new Error(
+        `${where}.${key}: expected {month, day}, {month, weekday, onOrAfter} or {easterOffset}`,
+      );
+    }
+  }
+  return out;
+}
+
+function referenceShifts(value: unknown, where: string): Record<string, ReferenceShift> {
+  const record = objectAt(value, where);
+  const out: Record<string, ReferenceShift> = {};
+  for (const [key, raw] of Object.entries(record)) {
+    const entry = objectAt(raw, `${where}.${key}`);
+    if (!SHIFT_UNITS.includes(entry.unit as ShiftUnit))
+      throw new Error(`${where}.${key}.unit: use one of ${SHIFT_UNITS.join(", ")}`);
+    if (typeof entry.amount !== "number" || !Number.isInteger(entry.amount))
+      throw new Error(`${where}.${key}.amount: expected an integer`);
+    out[key] = { unit: entry.unit as ShiftUnit, amount: entry.amount };
   }
   return out;
 }

@@ -314,3 +314,83 @@ describe("business periods, seasons and weekends", () => {
     expect(times).toEqual([]);
   });
 });
+
+describe("dates named through the calendar and through the text", () => {
+  const rows = (times: TimeMention[]) => times.map((t) => [t.text, t.timexType, t.value]);
+
+  it("dates holidays against the dateline and the verb", () => {
+    const times = timesOf(
+      "The boy was found on Thanksgiving Day. Shops will close on Christmas Eve, and the parade " +
+        "returns next Easter. Sales fell after Christmas 2016.",
+      "2017-11-10",
+    );
+    expect(rows(times)).toEqual([
+      ["Thanksgiving Day", "DATE", "2016-11-24"],
+      ["Christmas Eve", "DATE", "2017-12-24"],
+      ["next Easter", "DATE", "2018-04-01"],
+      ["Christmas 2016", "DATE", "2016-12-25"],
+    ]);
+  });
+
+  it("reads 'last May' and 'next March' from the dateline's month", () => {
+    const times = timesOf("The treaty signed last May takes effect next March.", "1998-02-27");
+    expect(rows(times)).toEqual([
+      ["last May", "DATE", "1997-05"],
+      ["next March", "DATE", "1998-03"],
+    ]);
+    // "may" the verb is no month
+    expect(timesOf("Whatever comes next may surprise us.", "1998-02-27")).toEqual([]);
+  });
+
+  it("counts 'the next day' and 'two days later' from the last date named (an earthquake)", () => {
+    const times = timesOf(
+      "A magnitude 7.1 earthquake struck the region on Sept. 19. Rescuers pulled survivors from " +
+        "the rubble the next day, and two days later the death toll passed 200. The previous " +
+        "Friday, a smaller quake had shaken the coast.",
+      "2017-09-25",
+    );
+    expect(rows(times)).toEqual([
+      ["Sept. 19", "DATE", "2017-09-19"],
+      ["the next day", "DATE", "2017-09-20"],
+      ["two days later", "DATE", "2017-09-22"],
+      ["The previous Friday", "DATE", "2017-09-15"],
+    ]);
+  });
+
+  it("counts 'the following year' from the last year named (an election)", () => {
+    const times = timesOf(
+      "She first won the seat in the 2010 election. The following year she led the party, and " +
+        "later that year she was named minister. Polls close at 8 p.m. on Election Day.",
+      "2016-10-20",
+    );
+    expect(rows(times)).toEqual([
+      ["2010", "DATE", "2010"],
+      ["The following year", "DATE", "2011"],
+      ["later that year", "DATE", "2011"],
+      ["8 p.m.", "TIME", "2016-10-20T20:00"],
+      ["Election Day", "DATE", "2016-11-08"],
+    ]);
+  });
+
+  it("keeps 'two days later' a duration when no date came before, and 'the next day' unknown", () => {
+    const times = timesOf("The court adjourned and two days later it ruled.", "2019-06-05");
+    expect(rows(times)).toEqual([["two days", "DURATION", "P2D"]]);
+  });
+
+  it("reads 'the year', 'the full year' and 'year-end' (a court ruling, business news)", () => {
+    const times = timesOf(
+      "For the year, profit was flat. Revenue for the full year rose 4%. Sales for the year " +
+        "ended June 30 fell. The court expects to rule by year-end.",
+      "2019-10-02",
+    );
+    expect(rows(times).filter(([text]) => text !== "June 30")).toEqual([
+      ["the year", "DATE", "2019"],
+      ["the full year", "DURATION", "P1Y"],
+      ["the year", "DURATION", "P1Y"],
+      ["year-end", "DATE", "2019-12-31"],
+    ]);
+    expect(find(timesOf("Shares have risen 12% since year-end.", "2019-10-02"), "year-end").value).toBe(
+      "2018-12-31",
+    );
+  });
+});

@@ -5,10 +5,11 @@ import { createNumberReader } from "../quantities/numbers.js";
 import { parseDay } from "./calendar.js";
 import { type Candidate, type SentenceContext, settleOverlaps } from "./candidate.js";
 import { createChronoReader } from "./chrono-dates.js";
-import { settleLastPeriods } from "./discourse.js";
+import { settleLastDates, settleLastPeriods } from "./discourse.js";
 import { loadTimeLexicon, type TimeLexicon } from "./lexicon.js";
 import { createPatternReader } from "./patterns.js";
 import { createPeriodReader } from "./periods.js";
+import { createReferenceReader } from "./references.js";
 import { createTenseReader } from "./tense.js";
 
 /**
@@ -42,6 +43,7 @@ export function createTimeNormalizer(options: Partial<TimeOptions> = {}): Analys
       ...lexicon.quantities.upperBounds,
     ],
   });
+  const referenceReader = createReferenceReader(words, numbers);
   const tense = createTenseReader(words);
 
   function run(article: Article): { times: TimeMention[] } {
@@ -61,13 +63,15 @@ export function createTimeNormalizer(options: Partial<TimeOptions> = {}): Analys
         direction: (span: Span, markers?: boolean) =>
           useTense ? tense.directionAt(sentenceTokens, span, markers) : "past",
       };
+      // first, so that on an equal span "the next day" is counted from the last date named
       return [
+        ...referenceReader.read(context),
         ...patternReader.read(context, phrases),
         ...periodReader.read(context),
         ...chronoReader.read(context),
       ];
     });
-    const settled = settleLastPeriods(settleOverlaps(candidates));
+    const settled = settleLastDates(settleLastPeriods(settleOverlaps(candidates)));
     return { times: settled.map((c) => toMention(text, c)) };
   }
 
