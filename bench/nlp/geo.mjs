@@ -4,7 +4,8 @@
 // each article's text; our places are matched to gold toponyms by overlapping offsets.
 // Figures: toponym recall, accuracy within 161 km on the toponyms found, mean/median error,
 // AUC of log error (Gritta et al. 2018; lower is better), precision against gold (informational:
-// the corpora do not annotate every place), articles/s. Error kinds are printed, never saved.
+// the corpora do not annotate every place), articles/s, and acc@161 by the kind of place resolved
+// (country / admin / city / other). Error kinds are printed, never saved.
 // Usage: node bench/nlp/geo.mjs [--limit N articles per corpus] [--errors K rows]
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
@@ -17,6 +18,9 @@ const MAX_ERROR_KM = 20039;
 const EARTH_RADIUS_KM = 6371;
 /** Gold offsets drift by a few characters in some articles; search this far for the phrase. */
 const MAX_OFFSET_SHIFT = 12;
+
+/** Kinds of place for the per-kind accuracy, as we resolved them. */
+const KIND_OF_FEATURE = { country: "country", admin1: "admin", admin2: "admin", city: "city" };
 
 const CORPORA = [
   { name: "GeoVirus", file: "geo/GeoVirus.xml", read: readGeoVirus },
@@ -143,6 +147,7 @@ function emptyStats(name) {
     placesOnGold: 0,
     wrong: new Map(),
     wrongByFeature: new Map(),
+    byKind: new Map(),
     missed: new Map(),
     failures: [],
   };
@@ -164,12 +169,19 @@ function scoreArticle(stats, text, gold, places, entities) {
     stats.found++;
     const km = distanceKm(place, g);
     stats.errors.push(km);
+    const kind = kindOf(place);
+    const tally = stats.byKind.get(kind) ?? { found: 0, within: 0 };
+    stats.byKind.set(kind, { found: tally.found + 1, within: tally.within + (km <= ACCURACY_KM ? 1 : 0) });
     if (km > ACCURACY_KM) {
       const where = `${place.name}, ${place.countryCode ?? "?"} ${place.featureCode ?? ""}`;
       count(stats.wrong, `${g.phrase} -> ${where} (${Math.round(km)} km)`);
       count(stats.wrongByFeature, place.feature);
     }
   }
+}
+
+function kindOf(place) {
+  return KIND_OF_FEATURE[place.feature] ?? "other";
 }
 
 /** What the entity recogniser made of a missed toponym: no entity, or an entity of some type. */
@@ -224,6 +236,10 @@ function combine(name, parts) {
     for (const [k, v] of s.wrong) all.wrong.set(k, (all.wrong.get(k) ?? 0) + v);
     for (const [k, v] of s.missed) all.missed.set(k, (all.missed.get(k) ?? 0) + v);
     for (const [k, v] of s.wrongByFeature) all.wrongByFeature.set(k, (all.wrongByFeature.get(k) ?? 0) + v);
+    for (const [k, v] of s.byKind) {
+      const t = all.byKind.get(k) ?? { found: 0, within: 0 };
+      all.byKind.set(k, { found: t.found + v.found, within: t.within + v.within });
+    }
   }
   return all;
 }
@@ -304,6 +320,7 @@ function report(all) {
   );
   if (total.failures.length > 0)
     console.log(`component failures: ${total.failures.length}, e.g. ${total.failures[0]}`);
+  printKinds(all);
   // Countries, provinces and regions are often the right entry with the corpus's other point for it.
   printTop(`wrong resolutions by the kind of place we chose`, total.wrongByFeature);
   printTop(`top wrong resolutions (> ${ACCURACY_KM} km)`, total.wrong);
@@ -313,6 +330,21 @@ function report(all) {
   console.log(
     `RESULT ${JSON.stringify({ recall: f.recall, acc161: f.acc161, auc: f.auc, precision: f.precision, articlesPerSecond: f.articlesPerSecond })}`,
   );
+}
+
+/** acc@161 by the kind of place we resolved each found toponym to: where the misses are. */
+function printKinds(all) {
+  const kinds = ["country", "admin", "city", "other"];
+  const rows = [["corpus", ...kinds.flatMap((k) => [`${k} n`, `${k} acc`])]];
+  for (const s of all) {
+    const cells = kinds.flatMap((k) => {
+      const t = s.byKind.get(k) ?? { found: 0, within: 0 };
+      return [t.found, t.found ? Math.round((t.within / t.found) * 1000) / 1000 : "-"];
+    });
+    rows.push([s.name, ...cells]);
+  }
+  console.log("\nacc@161 by the kind of place resolved (country / admin1-2 / city / other):");
+  printTable(rows);
 }
 
 function printTop(title, map) {

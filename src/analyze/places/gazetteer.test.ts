@@ -1,11 +1,17 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createGazetteer,
+  entryKeyer,
   foldPlaceKey,
   type Gazetteer,
   type GazetteerEntry,
   loadGazetteer,
+  keyRules,
   loadPlaceDesignators,
+  type PlaceDesignators,
   withoutAdminDesignator,
   withoutParticle,
 } from "./gazetteer.js";
@@ -224,5 +230,115 @@ describe("generic admin names", () => {
     expect(g.lookup("Western")).toEqual([]);
     expect(g.lookup("Western Region").map((e) => e.name)).toEqual(["Western"]);
     expect(g.lookup("Ashanti").map((e) => e.name)).toEqual(["Ashanti"]);
+  });
+});
+
+describe("index keys folded at build time", () => {
+  const designators = loadPlaceDesignators();
+  const entry = (name: string, alternateNames: string[], featureCode = "PPL"): GazetteerEntry => ({
+    name,
+    alternateNames,
+    lat: 1,
+    lon: 2,
+    countryCode: "SY",
+    featureClass: featureCode.startsWith("ADM") ? "A" : "P",
+    featureCode,
+    population: 10,
+    source: "geonames",
+  });
+  // Names that exercise every folding path: diacritics, undecomposed letters, Arabic and
+  // Cyrillic, apostrophes and ʿayn signs, particles, designators, generic bare names.
+  const tricky = [
+    entry("Ālbū Kamāl", ["Al-Bukamal", "البو كمال", "Абу-Камаль", "Al Qā’im", "Latʻakia"]),
+    entry("Şanlıurfa", ["Tromsø", "Gießen", "Łódź", "Þórshöfn", "الرَّقَّة", "Ar Raqqah"]),
+    entry("Damascus Governorate", ["province of Idlib", "Western Region", "Western", "ash-Sham"], "ADM1"),
+    entry("U.S.", ["St. John's", "Bosnia-Herzegovina", "  spaced  "]),
+  ];
+  let script: {
+    placeKeyer: (d: PlaceDesignators) => (e: GazetteerEntry) => string[];
+    keyRules: (d: PlaceDesignators) => string;
+  };
+  beforeAll(async () => {
+    const url = new URL("../../../scripts/build-gazetteer.mjs", import.meta.url).href;
+    script = (await import(url)) as typeof script;
+  });
+
+  it("gives the same keys in the build script as in the loader", () => {
+    const built = script.placeKeyer(designators);
+    const loaded = entryKeyer(designators);
+    for (const e of tricky) expect(built(e)).toEqual([...loaded(e)]);
+    expect(script.keyRules(designators)).toBe(keyRules(designators));
+  });
+
+  it("uses the stored keys when their rules match, and folds again when they do not", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gazetteer-"));
+    const write = (version: number, rules: string | undefined, keys: string[]) => {
+      const path = join(dir, `g${version}-${keys.join("")}.json`);
+      const fields = [...FIELDS_V1, ...(version === 2 ? ["keys"] : [])];
+      const row = [
+        7,
+        "Kamal",
+        1,
+        2,
+        "SY",
+        null,
+        "P",
+        "PPL",
+        5,
+        "geonames",
+        [],
+        ...(version === 2 ? [keys] : []),
+      ];
+      const file = { format: "parallax-gazetteer", version, fields, keyRules: rules, entries: [row] };
+      writeFileSync(path, JSON.stringify(file));
+      return path;
+    };
+    const rules = keyRules(designators);
+    // Matching rules: the stored key ("stored") is the index, as written.
+    const fast = loadGazetteer(write(2, rules, ["stored"]), { designators });
+    expect(fast.lookup("Stored").map((e) => e.geonameId)).toEqual([7]);
+    expect(fast.lookup("Kamal")).toEqual([]);
+    // Other rules, or a version 1 file: keys are folded again from the names.
+    const stale = loadGazetteer(write(2, "other rules", ["stored"]), { designators });
+    expect(stale.lookup("Kamal").map((e) => e.geonameId)).toEqual([7]);
+    expect(stale.lookup("Stored")).toEqual([]);
+    const v1 = loadGazetteer(write(1, undefined, []), { designators });
+    expect(v1.lookup("Kamal").map((e) => e.geonameId)).toEqual([7]);
+  });
+});
+
+const FIELDS_V1 = [
+  "geonameId",
+  "name",
+  "lat",
+  "lon",
+  "countryCode",
+  "admin1",
+  "featureClass",
+  "featureCode",
+  "population",
+  "source",
+  "alternateNames",
+];
+
+describe("the built gazetteer's regions (supplement)", () => {
+  let g: Gazetteer;
+  beforeAll(() => {
+    g = builtGazetteer();
+  });
+
+  it.each([
+    ["Darfur", "SD", 13.5, 24],
+    ["the Sahara", undefined, 23.4, 13],
+    ["the Alps", undefined, 46.5, 10],
+    ["Bekaa Valley", "LB", 33.85, 35.9],
+    ["Korean Peninsula", undefined, 37.5, 127.5],
+    ["Sumatra", "ID", -0.6, 101.3],
+    ["the Midwest", "US", 41, -90],
+  ])("knows %s", (surface, countryCode, lat, lon) => {
+    const hit = g.lookup(surface).find((e) => e.source === "supplement");
+    expect(hit?.countryCode).toBe(countryCode);
+    expect(hit?.lat).toBeCloseTo(lat, 1);
+    expect(hit?.lon).toBeCloseTo(lon, 1);
   });
 });

@@ -67,7 +67,7 @@ export const DEFAULT_DESIGNATORS_PATH = fileURLToPath(new URL("designators.json"
 export const BUILD_GAZETTEER_COMMAND = "node scripts/build-gazetteer.mjs";
 
 const GAZETTEER_FORMAT = "parallax-gazetteer";
-const GAZETTEER_VERSION = 1;
+export const GAZETTEER_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Keys
@@ -163,9 +163,22 @@ function fallbackSurfaces(surface: string, designators: PlaceDesignators, partic
 /** Builds an index over frozen copies of the given entries. */
 export function createGazetteer(entries: GazetteerEntry[], options: GazetteerOptions = {}): Gazetteer {
   const designators = options.designators ?? loadPlaceDesignators();
+  const keyOf = entryKeyer(designators);
+  return indexedGazetteer(
+    entries.map((e) => Object.freeze({ ...e })),
+    (e) => keyOf(e),
+    designators,
+  );
+}
+
+/** A gazetteer over frozen entries whose index keys `keysOf` gives (computed or read from the file). */
+function indexedGazetteer(
+  frozen: readonly GazetteerEntry[],
+  keysOf: (e: GazetteerEntry, i: number) => Iterable<string>,
+  designators: PlaceDesignators,
+): Gazetteer {
   const particles = new Set(designators.particles);
-  const frozen = entries.map((e) => Object.freeze({ ...e }));
-  const index = buildIndex(frozen, designators, particles);
+  const index = buildIndex(frozen, keysOf);
   const countries = new Map<string, GazetteerEntry>();
   for (const e of frozen) {
     if (e.countryCode && isCountry(e) && !countries.has(e.countryCode)) countries.set(e.countryCode, e);
@@ -232,20 +245,36 @@ export function isAdminArea(e: GazetteerEntry): boolean {
 /** Entry indices under one key; most keys name one place, so a single index is stored bare. */
 type IndexHits = number | number[];
 
-/**
- * Key -> entry indices. Every name is indexed as written, without a leading particle, and (for
- * administrative areas) without its designator, so "Damascus Governorate" is found as "Damascus".
- */
+/** Key -> entry indices, from each entry's keys. */
 function buildIndex(
   entries: readonly GazetteerEntry[],
-  designators: PlaceDesignators,
-  particles: ReadonlySet<string>,
+  keysOf: (e: GazetteerEntry, i: number) => Iterable<string>,
 ): Map<string, IndexHits> {
   const index = new Map<string, IndexHits>();
-  const keys = new Set<string>();
+  // Plain loops: this runs over half a million keys on every load.
+  for (let i = 0; i < entries.length; i++) {
+    for (const key of keysOf(entries[i] as GazetteerEntry, i)) {
+      if (key === "") continue;
+      const hits = index.get(key);
+      if (hits === undefined) index.set(key, i);
+      else if (typeof hits === "number") index.set(key, [hits, i]);
+      else hits.push(i);
+    }
+  }
+  return index;
+}
+
+/**
+ * The keys an entry is indexed under: every name as written, without a leading particle, and
+ * (for administrative areas) without its designator, so "Damascus Governorate" is found as
+ * "Damascus". scripts/build-gazetteer.mjs computes the same keys at build time (`placeKeys`);
+ * a test holds the two to the same result.
+ */
+export function entryKeyer(designators: PlaceDesignators): (e: GazetteerEntry) => Set<string> {
+  const particles = new Set(designators.particles);
   const generic = new Set(designators.genericBareNames.map(foldPlaceKey));
-  entries.forEach((entry, i) => {
-    keys.clear();
+  return (entry) => {
+    const keys = new Set<string>();
     const admin = isAdminArea(entry);
     for (const name of [entry.name, ...(entry.alternateNames ?? [])]) {
       keys.add(foldPlaceKey(name));
@@ -255,16 +284,27 @@ function buildIndex(
       if (bare) keys.add(foldPlaceKey(bare));
     }
     if (admin) for (const key of generic) keys.delete(key);
-    for (const key of keys) {
-      if (key === "") continue;
-      const hits = index.get(key);
-      if (hits === undefined) index.set(key, i);
-      else if (typeof hits === "number") index.set(key, [hits, i]);
-      else hits.push(i);
-    }
-  });
-  return index;
+    keys.delete("");
+    return keys;
+  };
 }
+
+/**
+ * What the keys depend on besides `foldPlaceKey` itself. The build stores it beside the keys; a
+ * file whose rules differ from the current designators has its keys recomputed on load.
+ */
+export function keyRules(d: PlaceDesignators): string {
+  return JSON.stringify({
+    scheme: KEY_SCHEME,
+    particles: d.particles,
+    adminSuffixes: d.adminSuffixes,
+    adminPrefixes: d.adminPrefixes,
+    genericBareNames: d.genericBareNames,
+  });
+}
+
+/** Raised whenever `foldPlaceKey` or `entryKeyer` change what they produce (and in the build script). */
+export const KEY_SCHEME = 1;
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -292,10 +332,12 @@ interface GazetteerFile {
   format: string;
   version: number;
   fields: string[];
+  /** Version 2: the `keyRules` the stored keys were folded under. */
+  keyRules?: string;
   entries: unknown[][];
 }
 
-const EXPECTED_FIELDS = [
+const ENTRY_FIELDS = [
   "geonameId",
   "name",
   "lat",
@@ -309,7 +351,18 @@ const EXPECTED_FIELDS = [
   "alternateNames",
 ] as const;
 
-/** Loads the file written by scripts/build-gazetteer.mjs; throws a clear error if it is missing. */
+/** Version 2 adds each entry's index keys, folded at build time, so loading is mostly JSON.parse. */
+const FIELDS_BY_VERSION: Readonly<Record<number, readonly string[]>> = {
+  1: ENTRY_FIELDS,
+  [GAZETTEER_VERSION]: [...ENTRY_FIELDS, "keys"],
+};
+const KEYS_FIELD = ENTRY_FIELDS.length;
+
+/**
+ * Loads the file written by scripts/build-gazetteer.mjs; throws a clear error if it is missing.
+ * Keys stored in the file are used as they are when they were folded under the current rules;
+ * otherwise (an older file, changed designators) they are computed again, which is slower.
+ */
 export function loadGazetteer(
   path: string = DEFAULT_GAZETTEER_PATH,
   options: GazetteerOptions = {},
@@ -320,17 +373,24 @@ export function loadGazetteer(
     );
   }
   const file = JSON.parse(readFileSync(path, "utf8")) as GazetteerFile;
-  if (file.format !== GAZETTEER_FORMAT || file.version !== GAZETTEER_VERSION) {
+  const fields = FIELDS_BY_VERSION[file.version];
+  if (file.format !== GAZETTEER_FORMAT || fields === undefined) {
     throw new Error(
       `${path}: not a version ${GAZETTEER_VERSION} gazetteer; rebuild with \`${BUILD_GAZETTEER_COMMAND}\``,
     );
   }
-  if (file.fields.join(",") !== EXPECTED_FIELDS.join(",")) {
+  if (file.fields.join(",") !== fields.join(",")) {
     throw new Error(
       `${path}: unexpected fields ${file.fields.join(",")}; rebuild with \`${BUILD_GAZETTEER_COMMAND}\``,
     );
   }
-  return createGazetteer(file.entries.map(rowToEntry), options);
+  const designators = options.designators ?? loadPlaceDesignators();
+  const entries = file.entries.map((row) => Object.freeze(rowToEntry(row)));
+  const stored = fields.length > KEYS_FIELD && file.keyRules === keyRules(designators);
+  const keysOf = stored
+    ? (_: GazetteerEntry, i: number) => (file.entries[i] as unknown[])[KEYS_FIELD] as string[]
+    : entryKeyer(designators);
+  return indexedGazetteer(entries, keysOf, designators);
 }
 
 function rowToEntry(row: unknown[]): GazetteerEntry {

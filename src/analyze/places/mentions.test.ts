@@ -110,3 +110,14 @@ describe("places inside and outside place-typed entities", () => {
     ]);
   });
 });
+
+describe("place names inside organisation names", () => {
+  it("takes the whole county in a sheriff's office, not a capital named like its first word", () => {
+    const found = places("Deputies from the Plymouth County Sheriff's Office searched the river.", [
+      ["Plymouth County Sheriff's Office", "ORG"],
+    ]);
+    expect(found.map((p) => [p.text, p.featureCode, p.countryCode])).toEqual([
+      ["Plymouth County", "ADM2", "US"],
+    ]);
+  });
+});

@@ -1,11 +1,17 @@
 import type { Entity, EntityType, Span, Token } from "../../model/index.js";
 import {
+  type AbbreviationMention,
+  createAbbreviationFinder,
+  type ProvinceAbbreviation,
+} from "./abbreviations.js";
+import {
   foldPlaceKey,
   type Gazetteer,
   type GazetteerEntry,
   isCountry,
   isKnownPlace,
   type PlaceDesignators,
+  withoutAdminDesignator,
 } from "./gazetteer.js";
 
 /**
@@ -42,8 +48,8 @@ export const DEFAULT_PLACE_MENTION_OPTIONS: Readonly<PlaceMentionOptions> = Obje
 });
 
 export interface PlaceMention extends Span {
-  /** The entity the mention grew from. */
-  entity: Entity;
+  /** The entity the mention grew from; none for an abbreviation found in the text ("Ky."). */
+  entity?: Entity;
   surface: string;
   /** The mention is wider than its entity. */
   widened: boolean;
@@ -64,7 +70,9 @@ export function createPlaceMentionFinder(
   gazetteer: Gazetteer,
   designators: PlaceDesignators,
   options: Partial<PlaceMentionOptions> = {},
+  abbreviations: readonly ProvinceAbbreviation[] = [],
 ): PlaceMentionFinder {
+  const findAbbreviations = createAbbreviationFinder(gazetteer, abbreviations);
   const o: PlaceMentionOptions = { ...DEFAULT_PLACE_MENTION_OPTIONS, ...options };
   const connectors = new Set((designators.nameConnectors ?? []).map((c) => c.toLowerCase()));
   const otherTypes = new Set(o.otherEntityTypes);
@@ -86,6 +94,11 @@ export function createPlaceMentionFinder(
     return placeMention(text, entity, entity, true) ?? strongInside(text, entity, tokens);
   }
 
+  /**
+   * The longest strong place inside an entity ("Kentucky" in "Kentucky State Police"), where a
+   * district written with its designator counts as strong: "Plymouth County" in "Plymouth County
+   * Sheriff's Office" is the county, not the capital of Montserrat named like its first word.
+   */
   function strongInside(text: string, entity: Entity, tokens: readonly Token[]): PlaceMention | undefined {
     const strongKnown = (surface: string) => gazetteer.lookup(surface).some((e) => isStrong(e, surface));
     const inner = knownInside(text, entity, tokens, strongKnown);
@@ -93,6 +106,7 @@ export function createPlaceMentionFinder(
   }
 
   function isStrong(e: GazetteerEntry, surface: string): boolean {
+    if (e.featureCode === "ADM2" && withoutAdminDesignator(surface, designators) !== undefined) return true;
     return isStrongPlace(e, o.strongTownPopulation, o.strongAdminPopulation) && namesExactly(e, surface);
   }
 
@@ -115,7 +129,7 @@ export function createPlaceMentionFinder(
     const found = entities
       .map((e) => mentionOf(text, e, tokens))
       .filter((m): m is PlaceMention => m !== undefined);
-    return withoutNested(found);
+    return withoutNested(withAbbreviations(found, findAbbreviations(text, entities)));
   };
 }
 
@@ -208,6 +222,25 @@ function knownInside(
     }
   }
   return best;
+}
+
+/**
+ * Abbreviations join the mentions: as new mentions where no entity gave a place ("Ky." typed
+ * LOC finds no name in the gazetteer, "NSW" typed ORG), or adding their provinces to the
+ * candidates of a mention over the same stretch ("WA" is also a town in Ghana).
+ */
+function withAbbreviations(
+  found: PlaceMention[],
+  abbreviated: readonly AbbreviationMention[],
+): PlaceMention[] {
+  const merged = found.map((m) => {
+    const same = abbreviated.find((a) => a.start === m.start && a.end === m.end);
+    return same ? { ...m, retyped: false, candidates: [...same.candidates, ...m.candidates] } : m;
+  });
+  const added = abbreviated
+    .filter((a) => !found.some((m) => m.start < a.end && a.start < m.end))
+    .map((a): PlaceMention => ({ ...a, widened: false, retyped: false }));
+  return [...merged, ...added];
 }
 
 /** One mention per stretch: mentions inside a wider one (two entities widened alike) are dropped. */

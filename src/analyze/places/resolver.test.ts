@@ -336,3 +336,76 @@ describe("isKnownPlace", () => {
     expect(isKnownPlace(gazetteer, "Al-Qa'im", { minPopulation: 1_000 })).toBe(true); // a district seat, population unknown
   });
 });
+
+describe("context from the places around a name", () => {
+  it("takes London in Ontario when the article names Ontario, and the British capital otherwise", () => {
+    const ontario = resolve("The mayor of London said Ontario had not called.", [
+      ["London", "GPE"],
+      ["Ontario", "GPE"],
+    ]);
+    expect(placeFor(ontario, "London")).toMatchObject({ countryCode: "CA", admin1: "Ontario" });
+    const alone = resolve("The mayor of London said the budget was tight.", [["London", "GPE"]]);
+    expect(placeFor(alone, "London")).toMatchObject({ countryCode: "GB", featureCode: "PPLC" });
+  });
+
+  it("reads a repeated name as the place its 'Town, Area' mention fixed", () => {
+    const places = resolve(
+      "LONDON, Ky. -- The council met on Tuesday. London officials said the road reopens.",
+      [
+        ["LONDON", "GPE"],
+        ["Ky.", "LOC"],
+        ["London", "GPE"],
+      ],
+    );
+    expect(places.filter((p) => /london/i.test(p.text)).map((p) => p.admin1)).toEqual([
+      "Kentucky",
+      "Kentucky",
+    ]);
+  });
+
+  it("reads a name among a country's provinces as one of them (Georgia, Oregon)", () => {
+    const text = "Storms hit Alabama, Georgia, Texas, Ohio and Oregon on Friday.";
+    const places = resolve(
+      text,
+      ["Alabama", "Georgia", "Texas", "Ohio", "Oregon"].map((s): EntitySpec => [s, "GPE"]),
+    );
+    for (const state of ["Georgia", "Oregon"]) {
+      expect(placeFor(places, state)).toMatchObject({ feature: "admin1", countryCode: "US" });
+    }
+    const country = resolve("Georgia and Armenia signed a trade deal.", [
+      ["Georgia", "GPE"],
+      ["Armenia", "GPE"],
+    ]);
+    expect(placeFor(country, "Georgia")).toMatchObject({ feature: "country", countryCode: "GE" });
+  });
+
+  it("prefers the namesake near the other towns the article names (Edmonton by Enfield)", () => {
+    const places = resolve("Firefighters from Edmonton and Enfield fought the blaze.", [
+      ["Edmonton", "GPE"],
+      ["Enfield", "GPE"],
+    ]);
+    expect(placeFor(places, "Edmonton").countryCode).toBe("GB");
+    const alone = resolve("Firefighters from Edmonton fought the blaze.", [["Edmonton", "GPE"]]);
+    expect(placeFor(alone, "Edmonton").countryCode).toBe("CA");
+  });
+
+  it("reads New York as the city unless the text says state", () => {
+    const [city] = resolve("Prices rose in New York last month.", [["New York", "GPE"]]);
+    expect(city).toMatchObject({ feature: "city", countryCode: "US" });
+    const [state] = resolve("Voters across New York state went to the polls.", [["New York", "GPE"]]);
+    expect(state).toMatchObject({ feature: "admin1", countryCode: "US" });
+  });
+});
+
+describe("regions the gazetteer lacks (supplement)", () => {
+  it("resolves historical and geographic regions of the news", () => {
+    const places = resolve("Aid reached Darfur, while dust from the Sahara drifted over the Alps.", [
+      ["Darfur", "LOC"],
+      ["Sahara", "LOC"],
+      ["Alps", "LOC"],
+    ]);
+    expect(placeFor(places, "Darfur")).toMatchObject({ countryCode: "SD", feature: "region" });
+    expect(placeFor(places, "Sahara").lat).toBeCloseTo(23.4, 0);
+    expect(placeFor(places, "Alps").lat).toBeCloseTo(46.5, 0);
+  });
+});

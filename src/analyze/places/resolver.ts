@@ -3,6 +3,7 @@ import type { AnalysisComponent } from "../component.js";
 
 export { isKnownPlace } from "./gazetteer.js";
 
+import { loadProvinceAbbreviations, type ProvinceAbbreviation } from "./abbreviations.js";
 import {
   foldPlaceKey,
   type Gazetteer,
@@ -62,6 +63,30 @@ export interface PlaceResolverOptions extends PlaceMentionOptions {
    * prior, because writers add the area precisely to say which namesake they mean.
    */
   containerBonus: number;
+  /**
+   * A province in the country of other provinces the article names ("Georgia" among Alabama and
+   * Texas is the state): a list of a country's provinces reads as one kind of place.
+   */
+  siblingAdminBonus: number;
+  /**
+   * A candidate close to the other places the article names (towns, districts, sites; not
+   * countries or provinces, whose points say little): local news name neighbouring places.
+   * The bonus falls linearly from this value at 0 km to nothing at `proximityRadiusKm`.
+   */
+  proximityBonus: number;
+  /** About a county's width: places farther apart than this say nothing about each other. */
+  proximityRadiusKm: number;
+  /**
+   * Resolution rounds: the first reads each name alone, each later one reads the others as the
+   * round before resolved them, so evidence can travel along a chain of names.
+   */
+  contextRounds: number;
+  /**
+   * A province named like a town inside it that holds at least this share of its people ("New
+   * York", "Mexico City") is read like a province named after its seat: as the town unless the
+   * text says "state" or "province".
+   */
+  namesakeCityShare: number;
   /** Score margin between the best two candidates that gives confidence 0.73 (sigmoid of 1). */
   confidenceMarginScale: number;
   /** Confidence factor when only a looser form matched ("Al-Raqqa" found as "Raqqa"). */
@@ -87,6 +112,11 @@ export const DEFAULT_PLACE_RESOLVER_OPTIONS: Readonly<PlaceResolverOptions> = Ob
   placeCountryBonus: 0.5,
   mentionedAdminBonus: 1,
   containerBonus: 2.5,
+  siblingAdminBonus: 1,
+  proximityBonus: 1,
+  proximityRadiusKm: 100,
+  contextRounds: 3,
+  namesakeCityShare: 0.25,
   confidenceMarginScale: 0.25,
   looseMatchFactor: 0.9,
   retypedFactor: 0.8,
@@ -99,6 +129,8 @@ export interface PlaceResolverConfig {
   options?: Partial<PlaceResolverOptions>;
   /** Default: data/gazetteer/designators.json. */
   designators?: PlaceDesignators;
+  /** Province abbreviations ("Ky.", "NSW"). Default: data/gazetteer/abbreviations.json. */
+  abbreviations?: readonly ProvinceAbbreviation[];
 }
 
 const PROVENANCE_METHOD = "gazetteer";
@@ -113,6 +145,10 @@ interface ArticleContext {
   admins: ReadonlySet<string>;
   /** "CC|province name" of provinces that hold a place named. */
   adminsOfPlaces: ReadonlySet<string>;
+  /** Countries of the provinces named. */
+  adminCountries: ReadonlySet<string>;
+  /** Points of the towns, districts and sites named (not of countries, provinces or regions). */
+  points: readonly GazetteerEntry[];
 }
 
 interface Mention {
@@ -134,6 +170,8 @@ const NO_CONTEXT: ArticleContext = {
   placeCountries: new Set(),
   admins: new Set(),
   adminsOfPlaces: new Set(),
+  adminCountries: new Set(),
+  points: [],
 };
 
 export function createPlaceResolver(config: PlaceResolverConfig): AnalysisComponent {
@@ -141,21 +179,28 @@ export function createPlaceResolver(config: PlaceResolverConfig): AnalysisCompon
   const designators = config.designators ?? loadPlaceDesignators();
   const { gazetteer } = config;
   const designatorPattern = designatorPatterns(designators);
-  const findMentions = createPlaceMentionFinder(gazetteer, designators, options);
+  const abbreviations = config.abbreviations ?? loadProvinceAbbreviations();
+  const findMentions = createPlaceMentionFinder(gazetteer, designators, options, abbreviations);
 
   function run(article: Article): { places: Place[] } {
     const { text } = article;
     const found = findMentions(text, article.annotations.entities, article.annotations.tokens);
-    const fits = containerFits(text, found);
+    const fits = sharedByName(found, containerFits(text, found));
     const mentions = found.map((m, i) => readMention(text, m, fits[i] ?? new Set()));
 
-    // First pass: each name on its own; the winners are the context of the second pass.
-    const firstChoice = new Map<string, GazetteerEntry>();
-    for (const m of mentions) {
-      const best = rank(m, NO_CONTEXT)[0];
-      if (best && !firstChoice.has(m.key)) firstChoice.set(m.key, best.entry);
+    // Round one reads each name on its own; each later round reads the others as the round
+    // before resolved them.
+    let choices = new Map<string, GazetteerEntry>();
+    for (let round = 1; round < options.contextRounds; round++) {
+      const previous = choices;
+      choices = new Map();
+      for (const m of mentions) {
+        const context = round === 1 ? NO_CONTEXT : contextWithout(previous, m.key);
+        const best = rank(m, context)[0];
+        if (best && !choices.has(m.key)) choices.set(m.key, best.entry);
+      }
     }
-    const places = mentions.map((m) => toPlace(text, m, rank(m, contextWithout(firstChoice, m.key))));
+    const places = mentions.map((m) => toPlace(text, m, rank(m, contextWithout(choices, m.key))));
     return { places: places.sort((a, b) => a.start - b.start || a.end - b.end) };
   }
 
@@ -200,8 +245,8 @@ export function createPlaceResolver(config: PlaceResolverConfig): AnalysisCompon
       feature: featureOf(e),
       featureCode: e.featureCode,
       confidence,
-      entityActorId: entity.actorId,
     };
+    if (entity !== undefined) place.entityActorId = entity.actorId;
     if (e.geonameId !== undefined) place.geonameId = e.geonameId;
     if (e.countryCode !== undefined) place.countryCode = e.countryCode;
     if (e.admin1 !== undefined) place.admin1 = e.admin1;
@@ -219,7 +264,9 @@ export function createPlaceResolver(config: PlaceResolverConfig): AnalysisCompon
 /** What a candidate is worth before reading the article: its size and its kind. */
 function prior(e: GazetteerEntry, o: PlaceResolverOptions): number {
   const size = Math.log10(e.population + 1) / o.populationLogScale;
-  return size + featurePrior(e, o) + (e.source === "supplement" ? o.supplementPrior : 0);
+  // Countries whose point the supplement gives are no likelier for it: they have their own prior.
+  const supplement = e.source === "supplement" && !isCountry(e) ? o.supplementPrior : 0;
+  return size + featurePrior(e, o) + supplement;
 }
 
 function featurePrior(e: GazetteerEntry, o: PlaceResolverOptions): number {
@@ -236,10 +283,10 @@ function featurePrior(e: GazetteerEntry, o: PlaceResolverOptions): number {
 /** What the article says for or against a candidate. */
 function evidence(e: GazetteerEntry, m: Mention, c: ArticleContext, o: PlaceResolverOptions): number {
   let score = 0;
-  if (isAdminArea(e)) {
-    if (m.wantsAdmin) score += o.adminDesignatorBonus;
-    else if (namesATownInside(e, m.candidates)) score -= o.seatNamePenalty;
-  }
+  // A province named after a town inside it is meant only when the text says so; then being one
+  // of the country's provinces the article names is no evidence for it either.
+  const namesake = isAdminArea(e) && !m.wantsAdmin && namesATownInside(e, m.candidates, o.namesakeCityShare);
+  if (isAdminArea(e)) score += m.wantsAdmin ? o.adminDesignatorBonus : namesake ? -o.seatNamePenalty : 0;
   if (m.contained.has(e)) score += o.containerBonus;
   const cc = e.countryCode;
   if (cc && c.countries.has(cc)) score += o.mentionedCountryBonus;
@@ -247,7 +294,31 @@ function evidence(e: GazetteerEntry, m: Mention, c: ArticleContext, o: PlaceReso
   if (cc && e.admin1 && c.admins.has(`${cc}|${e.admin1}`)) score += o.mentionedAdminBonus;
   if (cc && e.featureCode === "ADM1" && c.adminsOfPlaces.has(`${cc}|${e.name}`))
     score += o.mentionedAdminBonus;
-  return score;
+  if (cc && e.featureCode === "ADM1" && !namesake && c.adminCountries.has(cc)) score += o.siblingAdminBonus;
+  return score + o.proximityBonus * closeness(e, c.points, o.proximityRadiusKm);
+}
+
+/** 1 at the nearest other place named, falling to 0 at the radius; 0 for areas and countries. */
+function closeness(e: GazetteerEntry, points: readonly GazetteerEntry[], radiusKm: number): number {
+  if (!isPointLike(e)) return 0;
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const p of points) if (p !== e) nearest = Math.min(nearest, distanceKm(e, p));
+  return Math.max(0, 1 - nearest / radiusKm);
+}
+
+/** Towns, districts and sites: places whose point stands for where they are. */
+function isPointLike(e: GazetteerEntry): boolean {
+  return e.featureClass === "P" || e.featureClass === "S" || e.featureCode === "ADM2";
+}
+
+const EARTH_RADIUS_KM = 6371;
+
+function distanceKm(a: GazetteerEntry, b: GazetteerEntry): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Seats an area may be named after: a province after its capital, a district after its seat. */
@@ -257,17 +328,22 @@ const SEATS_OF: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /**
- * Another candidate for the same name is the seat of this area: the area is named after it
- * ("Raqqa" province, seat Raqqa). Only seats count: a town elsewhere in the area that merely
- * lists the area's name among its alternate names (Yuma, "Arizona") names nothing after itself.
+ * Another candidate for the same name is the seat of this area, or a town holding a large share
+ * of its people: the area is named after it ("Raqqa" province, seat Raqqa; New York state, New
+ * York City). A town elsewhere in the area that merely lists the area's name among its alternate
+ * names (Yuma, "Arizona") names nothing after itself.
  */
-function namesATownInside(area: GazetteerEntry, candidates: readonly GazetteerEntry[]): boolean {
+function namesATownInside(
+  area: GazetteerEntry,
+  candidates: readonly GazetteerEntry[],
+  cityShare: number,
+): boolean {
   const seats = SEATS_OF[area.featureCode];
   return candidates.some(
     (t) =>
       t.featureClass === "P" &&
       seats !== undefined &&
-      seats.has(t.featureCode) &&
+      (seats.has(t.featureCode) || t.population >= cityShare * area.population) &&
       t.countryCode === area.countryCode &&
       (area.featureCode === "ADM1" ? t.admin1 === area.name : t.admin1 === area.admin1),
   );
@@ -302,23 +378,52 @@ function holds(area: GazetteerEntry, place: GazetteerEntry): boolean {
   return area.featureCode === "ADM1" && place.admin1 === area.name && place.featureCode !== "ADM1";
 }
 
-/** Context for one name: what the other names of the article resolved to on their own. */
-function contextWithout(firstChoice: ReadonlyMap<string, GazetteerEntry>, ownKey: string): ArticleContext {
+/** Context for one name: what the other names of the article resolved to. */
+function contextWithout(choices: ReadonlyMap<string, GazetteerEntry>, ownKey: string): ArticleContext {
   const countries = new Set<string>();
   const placeCountries = new Set<string>();
   const admins = new Set<string>();
   const adminsOfPlaces = new Set<string>();
-  for (const [key, e] of firstChoice) {
-    if (key === ownKey || !e.countryCode) continue;
+  const adminCountries = new Set<string>();
+  const points: GazetteerEntry[] = [];
+  for (const [key, e] of choices) {
+    if (key === ownKey) continue;
+    if (isPointLike(e)) points.push(e);
+    if (!e.countryCode) continue;
     if (isCountry(e)) {
       countries.add(e.countryCode);
       continue;
     }
     placeCountries.add(e.countryCode);
-    if (e.featureCode === "ADM1") admins.add(`${e.countryCode}|${e.name}`);
+    if (e.featureCode === "ADM1") {
+      admins.add(`${e.countryCode}|${e.name}`);
+      adminCountries.add(e.countryCode);
+    }
     if (e.admin1) adminsOfPlaces.add(`${e.countryCode}|${e.admin1}`);
   }
-  return { countries, placeCountries, admins, adminsOfPlaces };
+  return { countries, placeCountries, admins, adminsOfPlaces, adminCountries, points };
+}
+
+/**
+ * One sense per article: a name written "Town, Area" once ("LONDON, Ky.") means the same place
+ * where the article repeats it bare, so a mention without fits of its own gets the fits of
+ * every mention of its name.
+ */
+function sharedByName(
+  mentions: readonly PlaceMention[],
+  fits: readonly Set<GazetteerEntry>[],
+): Set<GazetteerEntry>[] {
+  const byKey = new Map<string, Set<GazetteerEntry>>();
+  mentions.forEach((m, i) => {
+    const key = foldPlaceKey(m.surface);
+    const all = byKey.get(key) ?? new Set<GazetteerEntry>();
+    for (const e of fits[i] ?? []) all.add(e);
+    byKey.set(key, all);
+  });
+  return mentions.map((m, i) => {
+    const own = fits[i];
+    return own !== undefined && own.size > 0 ? own : (byKey.get(foldPlaceKey(m.surface)) ?? new Set());
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
