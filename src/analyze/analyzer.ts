@@ -53,7 +53,18 @@ function mergeAnnotations(current: Annotations, added: Partial<Annotations>): An
   const merged = { ...current };
   for (const key of Object.keys(added) as (keyof Annotations)[]) {
     const list = added[key];
-    if (list) (merged as Record<string, unknown>)[key] = [...list].sort((a, b) => a.start - b.start);
+    if (list) (merged as Record<string, unknown>)[key] = inTextOrder(list);
   }
   return merged;
+}
+
+/**
+ * The list sorted by start (a stable sort, so ties keep their order). Components mostly return
+ * their lists in text order already: those are kept as they are rather than copied and sorted.
+ */
+function inTextOrder<T extends { start: number }>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i] as T).start < (list[i - 1] as T).start) return [...list].sort((a, b) => a.start - b.start);
+  }
+  return list;
 }

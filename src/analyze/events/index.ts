@@ -86,16 +86,20 @@ export function createEventExtractor(opts: { lexicon: EventLexicon }): AnalysisC
     const events: EventMention[] = [];
     groupBySentence(annotations.tokens).forEach((tokens) => {
       const sentence = tokens[0]?.sentence ?? 0;
-      events.push(...eventsOfSentence(sentenceContext(context, tokens, sentence)));
+      events.push(...eventsOfSentence(tokens, () => sentenceContext(context, tokens, sentence)));
     });
     return { events };
   }
 
-  function eventsOfSentence(s: SentenceContext): EventMention[] {
+  /** The sentence's context (names, noun chunks) is only worked out once a trigger is found in it. */
+  function eventsOfSentence(tokens: Token[], contextOf: () => SentenceContext): EventMention[] {
     const found: EventMention[] = [];
+    let s: SentenceContext | undefined;
     let i = 0;
-    while (i < s.tokens.length) {
-      const event = firstEventAt(s, i);
+    while (i < tokens.length) {
+      const matches = matcher.matchAt(tokens, i);
+      s = s ?? (matches.length > 0 ? contextOf() : undefined);
+      const event = s ? firstEventIn(s, matches) : undefined;
       if (event) {
         found.push(event.mention);
         i = event.end;
@@ -106,9 +110,12 @@ export function createEventExtractor(opts: { lexicon: EventLexicon }): AnalysisC
     return found;
   }
 
-  /** The longest trigger at token i that makes an event; a shorter one may do where a longer fails. */
-  function firstEventAt(s: SentenceContext, i: number): { mention: EventMention; end: number } | undefined {
-    for (const match of matcher.matchAt(s.tokens, i)) {
+  /** The longest trigger matched at a token that makes an event; a shorter one may do where a longer fails. */
+  function firstEventIn(
+    s: SentenceContext,
+    matches: readonly PhraseMatch<EventTrigger>[],
+  ): { mention: EventMention; end: number } | undefined {
+    for (const match of matches) {
       const mention = readEvent(s, match);
       if (mention) return { mention, end: match.end };
     }

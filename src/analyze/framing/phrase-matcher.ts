@@ -68,7 +68,10 @@ export function createPhraseMatcher<T>(
   }
 
   function matchAt(tokens: readonly Token[], index: number): PhraseMatch<T>[] {
-    const words = wordsOf(tokens, index);
+    // Most tokens start no phrase: their first word alone says so, before the lookahead is read.
+    const opening = wordsOf(tokens, index, index + 1);
+    if (opening.length > 0 && !startsAny(opening[0] as Word)) return [];
+    const words = wordsOf(tokens, index, index + LOOKAHEAD_TOKENS);
     const first = words[0];
     if (first === undefined) return [];
     const candidates = new Set<Compiled<T>>();
@@ -79,6 +82,10 @@ export function createPhraseMatcher<T>(
       if (match) matches.push({ ...match, value: candidate.value });
     }
     return matches.sort((a, b) => b.end - a.end);
+  }
+
+  function startsAny(word: Word): boolean {
+    return keysOf(word).some((key) => byFirstWord.has(key));
   }
 
   function findAll(tokens: readonly Token[]): PhraseMatch<T>[] {
@@ -117,9 +124,10 @@ function splitHyphens(word: string): string[] {
 /** The words of tokens from `index` on; enough of them for any phrase (a phrase is short). */
 const LOOKAHEAD_TOKENS = 16;
 
-function wordsOf(tokens: readonly Token[], index: number): Word[] {
+/** The words of tokens [index, end). */
+function wordsOf(tokens: readonly Token[], index: number, end: number): Word[] {
   const words: Word[] = [];
-  const stop = Math.min(tokens.length, index + LOOKAHEAD_TOKENS);
+  const stop = Math.min(tokens.length, end);
   for (let t = index; t < stop; t++) {
     const token = tokens[t] as Token;
     const parts = splitHyphens(normalise(token.text));

@@ -14,7 +14,7 @@ export interface NerKnowledge {
 /** Share of all-capital words above which a sentence is a headline or dateline in capitals. */
 const CAPS_LINE_RATIO = 0.8;
 /** Affixes up to this length: enough for "-ian", "-stan", "-burg", "Mc-". */
-const MAX_AFFIX = 4;
+export const MAX_AFFIX = 4;
 /** Shape runs are cut at this length: "Xxxx" for any long capitalised word, "dddd" for years. */
 const MAX_SHAPE_RUN = 4;
 
@@ -35,7 +35,7 @@ function isLowerWord(word: string): boolean {
 }
 
 /** Digits become 0 so that "1996-08-22" and "1997-01-05" are one feature. */
-function normalise(word: string): string {
+export function normalise(word: string): string {
   return word.replace(/\d/g, "0");
 }
 
@@ -229,7 +229,7 @@ export function staticFeatures(
  */
 export type PredictionHistory = Map<string, Uint16Array>;
 
-const HISTORY_SLOTS = NER_LABELS.length + 1; // the four labels, then O
+export const HISTORY_SLOTS = NER_LABELS.length + 1; // the four labels, then O
 
 export function historyKey(word: string): string | undefined {
   return UPPER.test(word) ? word.toLowerCase() : undefined;

@@ -1,13 +1,7 @@
-import { decide, dynamicFeatures, labelIndices, recordHistory, score } from "./decode.js";
-import {
-  documentContext,
-  memoised,
-  type NerKnowledge,
-  type PredictionHistory,
-  shortShape,
-  staticFeatures,
-} from "./features.js";
+import { decide, labelIndices, recordHistory } from "./decode.js";
+import { documentContext, memoised, type NerKnowledge, type PredictionHistory } from "./features.js";
 import type { NerModel } from "./model.js";
+import { documentRows, modelRows } from "./rows.js";
 import { OUTSIDE, TAG_COUNT, tagsToSpans } from "./tags.js";
 import type { NerSpan, NerTagger } from "./types.js";
 
@@ -15,32 +9,31 @@ import type { NerSpan, NerTagger } from "./types.js";
  * A greedy left-to-right tagger over a model: each word gets the best tag the previous one
  * allows, and each sentence's tags feed the document's prediction history for the next.
  * `knowledge` must be what the model was trained with (see createNerKnowledge); without it a
- * model trained with knowledge still works, a little less well.
+ * model trained with knowledge still works, a little less well. Features reach the model as
+ * rows found once per distinct word of a document (rows.ts), the same features the trainer
+ * names (features.ts, decode.ts).
  */
 export function createNerTagger(model: NerModel, knowledge?: NerKnowledge): NerTagger {
   const known = model.usesKnowledge ? knowledge : undefined;
-  const rowsOf = (names: readonly string[], into: number[]) => {
-    for (const name of names) {
-      const row = model.features.get(name);
-      if (row !== undefined) into.push(row);
-    }
-    return into;
-  };
+  const fixed = modelRows(model);
 
   return (document) => {
-    const context = documentContext(document);
-    const used = known ? memoised(known) : undefined;
+    const rows = documentRows(
+      fixed,
+      model.weights,
+      documentContext(document),
+      known ? memoised(known) : undefined,
+    );
     const history: PredictionHistory = new Map();
     const scores = new Float64Array(TAG_COUNT);
     return document.map((words, s): NerSpan[] => {
-      const statics = staticFeatures(words, s, context, used).map((names) => rowsOf(names, []));
+      const statics = rows.staticScores(words, s);
       const tags: number[] = [];
       const confidences: number[] = [];
       for (let i = 0; i < words.length; i++) {
         const previous = tags[i - 1] ?? OUTSIDE;
-        const word = words[i] as string;
-        const dynamic = dynamicFeatures(previous, tags[i - 2] ?? OUTSIDE, shortShape(word), history, word);
-        score(model.weights, rowsOf(dynamic, [...(statics[i] as number[])]), scores);
+        for (let t = 0; t < TAG_COUNT; t++) scores[t] = statics[i * TAG_COUNT + t] as number;
+        rows.addDynamic(scores, words[i] as string, previous, tags[i - 2] ?? OUTSIDE, history);
         const best = decide(scores, previous, i === words.length - 1);
         if (i > 0) tags[i - 1] = best.previous;
         tags.push(best.tag);

@@ -68,6 +68,8 @@ export function createChronoReader(words: TimeLexicon): ChronoReader {
     const sentenceText = context.text.slice(context.sentence.start, context.sentence.end);
     const firstDay = context.anchor ?? UNDATED_PROBE;
     const first = parser.parse(sentenceText, reference(firstDay, 0));
+    // most sentences hold no date: the second probe only matters for what the first one found
+    if (first.length === 0) return [];
     const second = parser.parse(
       sentenceText,
       reference(addDays(firstDay, PROBE_SHIFT_DAYS), PROBE_SHIFT_HOURS),
