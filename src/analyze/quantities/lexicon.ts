@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CasualtyKind, TimePrecision } from "../../model/index.js";
+import { numberRecord, objectAt, stringList, stringRecord } from "../data-shape.js";
 
 /**
  * Typed loader for `data/lexicons/quantities.json`: the English words for numbers, quantity
@@ -180,35 +181,9 @@ export function parseQuantityLexicon(json: unknown, where = "quantities.json"): 
   };
 }
 
-function objectAt(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error(`${where}: expected an object`);
-  }
-  return value as Record<string, unknown>;
-}
 
-function numberRecord(value: unknown, where: string): Record<string, number> {
-  const record = objectAt(value, where);
-  for (const [key, v] of Object.entries(record)) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}.${key}: expected a number`);
-  }
-  return record as Record<string, number>;
-}
 
-function stringRecord(value: unknown, where: string): Record<string, string> {
-  const record = objectAt(value, where);
-  for (const [key, v] of Object.entries(record)) {
-    if (typeof v !== "string" || v === "") throw new Error(`${where}.${key}: expected a non-empty string`);
-  }
-  return record as Record<string, string>;
-}
 
-function stringList(value: unknown, where: string): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || v === "")) {
-    throw new Error(`${where}: expected a list of non-empty strings`);
-  }
-  return value as string[];
-}
 
 function pairList(value: unknown, where: string): [string, string][] {
   if (!Array.isArray(value)) throw new Error(`${where}: expected a list of [open, close] pairs`);
@@ -219,7 +194,7 @@ function pairList(value: unknown, where: string): [string, string][] {
   });
 }
 
-function durationUnits(value: unknown, where: string): Record<string, DurationUnit> {
+export function durationUnits(value: unknown, where: string): Record<string, DurationUnit> {
   const record = objectAt(value, where);
   const out: Record<string, DurationUnit> = {};
   for (const [key, raw] of Object.entries(record)) {
@@ -236,7 +211,7 @@ function durationUnits(value: unknown, where: string): Record<string, DurationUn
   return out;
 }
 
-function vagueReferences(value: unknown, where: string): Record<string, VagueReference> {
+export function vagueReferences(value: unknown, where: string): Record<string, VagueReference> {
   const record = stringRecord(value, where);
   for (const [key, v] of Object.entries(record)) {
     if (!VAGUE_REFERENCES.includes(v as VagueReference)) {

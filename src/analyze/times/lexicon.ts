@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
-import type { TimePrecision } from "../../model/index.js";
-import type { DurationUnit, TimeWords, VagueReference } from "../quantities/lexicon.js";
+import { numberRecord, objectAt, stringList, stringRecord } from "../data-shape.js";
+import {
+  durationUnits,
+  type TimeWords,
+  type VagueReference,
+  vagueReferences,
+} from "../quantities/lexicon.js";
 
 /**
  * Typed loader for `data/lexicons/times.json`, the time normaliser's vocabulary: the words the
@@ -96,18 +101,6 @@ export function loadTimeLexicon(file: URL | string = DEFAULT_TIME_LEXICON): Time
   return parseTimeLexicon(JSON.parse(readFileSync(file, "utf8")), String(file));
 }
 
-const PRECISIONS: readonly TimePrecision[] = [
-  "minute",
-  "hour",
-  "day",
-  "week",
-  "month",
-  "year",
-  "decade",
-  "vague",
-];
-const VAGUE: readonly VagueReference[] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
-
 /** Validates the JSON shape and returns it typed; throws with the path of the first bad entry. */
 export function parseTimeLexicon(json: unknown, where = "times.json"): TimeLexicon {
   const t = objectAt(json, where);
@@ -124,7 +117,7 @@ export function parseTimeLexicon(json: unknown, where = "times.json"): TimeLexic
     relativeModifiers: numbers("relativeModifiers"),
     periods: list("periods"),
     futureCues: list("futureCues"),
-    vagueReferences: vague(t.vagueReferences, at("vagueReferences")),
+    vagueReferences: vagueReferences(t.vagueReferences, at("vagueReferences")),
     yearContext: list("yearContext"),
     monthContext: list("monthContext"),
     eventRelative: list("eventRelative"),
@@ -134,7 +127,7 @@ export function parseTimeLexicon(json: unknown, where = "times.json"): TimeLexic
     partsOfDay: strings("partsOfDay"),
     standalonePartsOfDay: list("standalonePartsOfDay"),
     clockWords: list("clockWords"),
-    vagueAdjectives: vague(t.vagueAdjectives, at("vagueAdjectives")),
+    vagueAdjectives: vagueReferences(t.vagueAdjectives, at("vagueAdjectives")),
     vagueAdjectiveBlockers: list("vagueAdjectiveBlockers"),
     ordinals: numbers("ordinals"),
     yearParts: yearParts(t.yearParts, at("yearParts")),
@@ -163,61 +156,6 @@ export function parseTimeLexicon(json: unknown, where = "times.json"): TimeLexic
     periodEndWords: list("periodEndWords"),
     yearEndWords: list("yearEndWords"),
   };
-}
-
-function objectAt(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error(`${where}: expected an object`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function numberRecord(value: unknown, where: string): Record<string, number> {
-  const record = objectAt(value, where);
-  for (const [key, v] of Object.entries(record)) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}.${key}: expected a number`);
-  }
-  return record as Record<string, number>;
-}
-
-function stringRecord(value: unknown, where: string): Record<string, string> {
-  const record = objectAt(value, where);
-  for (const [key, v] of Object.entries(record)) {
-    if (typeof v !== "string" || v === "") throw new Error(`${where}.${key}: expected a non-empty string`);
-  }
-  return record as Record<string, string>;
-}
-
-function stringList(value: unknown, where: string): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || v === "")) {
-    throw new Error(`${where}: expected a list of non-empty strings`);
-  }
-  return value as string[];
-}
-
-function vague(value: unknown, where: string): Record<string, VagueReference> {
-  const record = stringRecord(value, where);
-  for (const [key, v] of Object.entries(record)) {
-    if (!VAGUE.includes(v as VagueReference))
-      throw new Error(`${where}.${key}: use one of ${VAGUE.join(", ")}`);
-  }
-  return record as Record<string, VagueReference>;
-}
-
-function durationUnits(value: unknown, where: string): Record<string, DurationUnit> {
-  const record = objectAt(value, where);
-  const out: Record<string, DurationUnit> = {};
-  for (const [key, raw] of Object.entries(record)) {
-    const entry = objectAt(raw, `${where}.${key}`);
-    const precision = entry.precision as TimePrecision;
-    if (typeof entry.timex !== "string" || !/^[A-Z]{1,2}$/.test(entry.timex)) {
-      throw new Error(`${where}.${key}.timex: expected a TIMEX3 unit such as "Y" or "DE"`);
-    }
-    if (!PRECISIONS.includes(precision))
-      throw new Error(`${where}.${key}.precision: use one of ${PRECISIONS.join(", ")}`);
-    out[key] = { timex: entry.timex, clock: entry.clock === true, precision };
-  }
-  return out;
 }
 
 function yearParts(value: unknown, where: string): Record<string, YearPart> {
