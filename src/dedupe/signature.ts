@@ -5,6 +5,7 @@
  * universal hash functions the smallest hashed shingle. Two signatures agree at one position with
  * probability equal to the Jaccard similarity of the two shingle sets.
  */
+import { mulberry32 } from "../common/random.js";
 
 export interface SignatureOptions {
   /** Words per shingle. */
@@ -195,16 +196,4 @@ function fmix32(h: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-/** A small seeded generator, so the hash functions are the same in every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }

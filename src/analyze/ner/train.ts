@@ -1,3 +1,4 @@
+import { mulberry32 } from "../../common/random.js";
 import { spansFromIob, type ConllDocument } from "./conll.js";
 import { decide, dynamicFeatures, labelIndices, recordHistory, score } from "./decode.js";
 import {
@@ -73,16 +74,10 @@ class GrowingWeights {
   }
 }
 
-/** A small seeded generator (mulberry32), so that shuffles repeat from one run to the next. */
+/** Uniform numbers in [0, 1) from a seeded generator, so that shuffles repeat from one run to the next. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 function shuffled<T>(items: readonly T[], next: () => number): T[] {
