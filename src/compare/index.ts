@@ -2,6 +2,7 @@ import type { Article, Comparison, Fact, FactCell, FactKind, Story } from "../mo
 import { type Claim, type ClaimContext, type ClaimReader, mergeClaims } from "./claims.js";
 import { DEFAULT_READERS } from "./readers.js";
 import { valuesAgree } from "./values.js";
+import { creditChain } from "../analyze/quotes/attributions.js";
 
 export interface CompareOptions {
   /** How claims are read from an article; the default reads every kind of fact. */
@@ -96,7 +97,7 @@ function differenceNote(claims: Claim[]): string {
 function canonicalCitation(claim: Claim, options: CompareOptions): Claim {
   if (claim.kind !== "citation" || !options.resolveSource || !claim.key.startsWith("cite:")) return claim;
   // "AP via Independent": the wire is the source; the paper that carried it is only the channel.
-  const name = claim.label.replace(/^cites /, "").split(/\s+via\s+/i)[0] ?? "";
+  const name = creditChain(claim.label.replace(/^cites /, "")).at(-1) ?? "";
   const actor = options.resolveSource(name);
   return actor ? { ...claim, key: `cite:${actor.actorId}`, label: `cites ${actor.canonical}` } : claim;
 }
