@@ -24,9 +24,11 @@ export function createTokenizer(): AnalysisComponent {
     const spans = (doc.sentences().out as unknown as (f: unknown) => [number, number][])(its.span);
     const sentenceOfToken = sentenceIndexOfTokens(spans, values.length);
 
-    const raw: Omit<Token, "sentence">[] = [];
-    const rawSentence: number[] = [];
+    const tokens: Token[] = [];
+    const sentences: Span[] = [];
     let offset = 0;
+    let previousEnd = -1; // -1: no token yet
+    let previousWinkSentence = -1;
     for (let i = 0; i < values.length; i++) {
       offset += (spaces[i] ?? "").length;
       const value = values[i] ?? "";
@@ -34,16 +36,22 @@ export function createTokenizer(): AnalysisComponent {
       if (start < 0) continue; // wink normalised this token; skip it rather than lie about offsets
       offset = start + value.length;
       if (value.trim() === "") continue;
-      raw.push({
+      const winkSentence = sentenceOfToken[i] ?? 0;
+      if (startsSentence(text, previousEnd, start, winkSentence !== previousWinkSentence))
+        sentences.push({ start, end: offset });
+      (sentences[sentences.length - 1] as Span).end = offset;
+      tokens.push({
         start,
         end: offset,
         text: value,
         pos: tags[i] ?? "X",
         lemma: (lemmas[i] ?? value).toLowerCase(),
+        sentence: sentences.length - 1,
       });
-      rawSentence.push(sentenceOfToken[i] ?? 0);
+      previousEnd = offset;
+      previousWinkSentence = winkSentence;
     }
-    return splitAtParagraphs(text, raw, rawSentence);
+    return { tokens, sentences };
   }
 
   return { name: "tokens", requires: [], provides: ["tokens", "sentences"], run };
@@ -57,27 +65,17 @@ function sentenceIndexOfTokens(spans: [number, number][], tokenCount: number): n
   return index;
 }
 
-/** Renumbers sentences so that a paragraph break always starts a new one. */
-function splitAtParagraphs(
-  text: string,
-  tokens: Omit<Token, "sentence">[],
-  winkSentence: number[],
-): { tokens: Token[]; sentences: Span[] } {
-  const out: Token[] = [];
-  const sentences: Span[] = [];
-  let previous: Omit<Token, "sentence"> | undefined;
-  tokens.forEach((token, i) => {
-    const newSentence =
-      previous === undefined ||
-      winkSentence[i] !== winkSentence[i - 1] ||
-      text.slice(previous.end, token.start).includes("\n\n");
-    if (newSentence) sentences.push({ start: token.start, end: token.end });
-    const current = sentences[sentences.length - 1] as Span;
-    current.end = token.end;
-    out.push({ ...token, sentence: sentences.length - 1 });
-    previous = token;
-  });
-  return { tokens: out, sentences };
+const PARAGRAPH_BREAK = "\n\n";
+
+/**
+ * A token starts a sentence when it is the first, when wink starts one there, or when a
+ * paragraph break lies between it and the token before, so that a paragraph break always
+ * starts a new sentence.
+ */
+function startsSentence(text: string, previousEnd: number, start: number, winkStarts: boolean): boolean {
+  if (previousEnd < 0 || winkStarts) return true;
+  if (start - previousEnd < PARAGRAPH_BREAK.length) return false; // most gaps: none or one space
+  return text.slice(previousEnd, start).includes(PARAGRAPH_BREAK);
 }
 
 /** Tokens of one sentence, for components that work sentence by sentence. */

@@ -45,12 +45,31 @@ export function wordShape(word: string): string {
   let last = "";
   let run = 0;
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? "X" : /\p{Ll}/u.test(ch) ? "x" : /\d/.test(ch) ? "d" : ch;
+    const c = shapeClass(ch);
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= MAX_SHAPE_RUN) out += c;
   }
   return out;
+}
+
+const UPPER_CHAR = /\p{Lu}/u;
+const LOWER_CHAR = /\p{Ll}/u;
+const [CODE_A, CODE_Z, CODE_LOWER_A, CODE_LOWER_Z, CODE_0, CODE_9, ASCII_END] = [
+  65, 90, 97, 122, 48, 57, 128,
+];
+
+/** "X", "x", "d" or the character itself; ASCII is classed by code (the shape of most words). */
+function shapeClass(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < ASCII_END) {
+    if (code >= CODE_A && code <= CODE_Z) return "X";
+    if (code >= CODE_LOWER_A && code <= CODE_LOWER_Z) return "x";
+    if (code >= CODE_0 && code <= CODE_9) return "d";
+    return ch;
+  }
+  // \d without the u flag is ASCII only: other digits keep their own character, as before
+  return UPPER_CHAR.test(ch) ? "X" : LOWER_CHAR.test(ch) ? "x" : ch;
 }
 
 /** The shape with every run collapsed to one character: "Xx", "X.X.", "d-d". */
@@ -94,7 +113,7 @@ function isCapsLine(words: readonly string[]): boolean {
 }
 
 /** Lower-case words a known name may hold inside: "Bosnia and Herzegovina", "Isle of Man". */
-const INNER_WORD = /^\p{Ll}{1,3}$/u;
+export const INNER_WORD = /^\p{Ll}{1,3}$/u;
 
 /**
  * The same knowledge, remembering each phrase's classes for the life of the returned value:
@@ -144,7 +163,7 @@ export function knowledgeFeatures(words: readonly string[], knowledge: NerKnowle
 }
 
 /** Longest run of capitalised words worth a feature of its own; longer runs read as Title Case. */
-const MAX_RUN = 5;
+export const MAX_RUN = 5;
 
 /**
  * Where each word stands in its run of capitalised words ("B3": first of three, "U1": alone),

@@ -26,8 +26,9 @@ function placeClass(entry: GazetteerEntry): string {
   return "place:town";
 }
 
-function phraseKey(words: readonly string[]): string {
-  return words.join(" ").toLowerCase();
+/** A phrase's words joined by spaces, as its index key. */
+function phraseKey(phrase: string): string {
+  return phrase.toLowerCase();
 }
 
 /** Actor aliases and demonyms by lower-cased phrase, with the classes each one gives. */
@@ -62,8 +63,9 @@ export function createNerKnowledge(sources: NerKnowledgeSources): NerKnowledge {
   const gazetteer = sources.gazetteer;
 
   function classesOf(words: readonly string[]): readonly string[] {
-    const out = new Set<string>(actors.get(phraseKey(words)));
-    if (gazetteer) for (const entry of gazetteer.lookup(words.join(" "))) out.add(placeClass(entry));
+    const phrase = words.join(" ");
+    const out = new Set<string>(actors.get(phraseKey(phrase)));
+    if (gazetteer) for (const entry of gazetteer.lookup(phrase)) out.add(placeClass(entry));
     return [...out];
   }
 

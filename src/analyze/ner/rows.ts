@@ -1,11 +1,11 @@
 import {
-  capitalisedRuns,
   type DocumentContext,
   HISTORY_SLOTS,
   historyKey,
+  INNER_WORD,
   isCapitalised,
-  knowledgeFeatures,
   MAX_AFFIX,
+  MAX_RUN,
   type NerKnowledge,
   normalise,
   type PredictionHistory,
@@ -56,6 +56,19 @@ export interface ModelRows {
   historyMax: Int32Array;
   /** Tag names by tag ("O", "B-PER", ...), made once so that their hashes are kept. */
   tagNames: readonly string[];
+  /** k:U:class, k:B:class, k:I:class, k:L:class rows (in KNOWLEDGE_POSITIONS order) by class. */
+  knowledgeClass(cls: string): Int32Array;
+  /** run=B3 and the like, at RUN_POSITIONS.indexOf(position) * (MAX_RUN + 1) + length. */
+  runs: Int32Array;
+  /**
+   * For a kind indexed by parts, what follows a first part: a Map for two parts more, a row
+   * (number) for the last; undefined when no value starts with it. Only for plain parts.
+   */
+  after(kind: JoinedKind, first: string): unknown;
+  /** The rows a lower-cased word form names, in one lookup; undefined when it names none. */
+  lowerRows(lower: string): LowerRows | undefined;
+  /** The p1|ssh= row of a previous tag and a short shape; `plain`: the shape holds no "|". */
+  shapeAfterTag(previous: number, short: string, plain: boolean): number;
   /** The row of a feature by its whole name, -1 when the model lacks it. */
   named(name: string): number;
   /** The row of a feature named `${kind}=${value}`, -1 when the model lacks it. */
@@ -71,6 +84,28 @@ export interface ModelRows {
 
 const JOINED_KINDS = { "w-1|w": 2, "w|w+1": 2, "sh-1|sh|sh+1": 3, "p1|ssh": 2 } as const;
 type JoinedKind = keyof typeof JOINED_KINDS;
+/** Kinds whose value is a word's lower-cased form (or a sentence edge), in LowerRows.kinds order. */
+const LOWER_KINDS = ["lw", "w-1", "w+1", "w-2", "w+2", "capsline|lw"] as const;
+const [L_WORD, L_BEFORE, L_AFTER, L_BEFORE2, L_AFTER2, L_CAPSLINE] = [0, 1, 2, 3, 4, 5];
+
+/**
+ * Everything the model knows of one lower-cased form, gathered so that a word costs one lookup
+ * in a big table instead of one per kind (those lookups were mostly waits on memory).
+ */
+export interface LowerRows {
+  /** Rows by LOWER_KINDS, -1 for a kind the model lacks for this form. */
+  readonly kinds: Int32Array;
+  /** w-1|w= values whose first part is this form, by second part; w|w+1= likewise. */
+  readonly pairBefore: ReadonlyMap<string, number> | undefined;
+  readonly pairAfter: ReadonlyMap<string, number> | undefined;
+}
+
+/** Positions inside a known phrase, in the order of the knowledge rows (features.ts). */
+const KNOWLEDGE_POSITIONS = ["U", "B", "I", "L"] as const;
+const [K_UNIT, K_BEGIN, K_INSIDE, K_LAST] = [0, 1, 2, 3];
+/** Positions inside a run of capitalised words (capitalisedRuns in features.ts). */
+const RUN_POSITIONS = ["U", "B", "I", "L"] as const;
+const [RUN_UNIT, RUN_BEGIN, RUN_INSIDE, RUN_LAST] = [0, 1, 2, 3];
 
 export function modelRows(model: NerModel): ModelRows {
   const byKind = new Map<string, Map<string, number>>();
@@ -100,6 +135,23 @@ export function modelRows(model: NerModel): ModelRows {
     for (let p2 = 0; p2 < TAG_COUNT; p2++)
       previousPair[p2 * TAG_COUNT + p1] = rowOf(`p2p1=${tagName(p2)}|${tagName(p1)}`);
   }
+  const byClass = knowledgeIndex(model.features);
+  const noClass = new Int32Array(KNOWLEDGE_POSITIONS.length).fill(-1);
+  const runs = new Int32Array(RUN_POSITIONS.length * (MAX_RUN + 1)).fill(-1);
+  RUN_POSITIONS.forEach((position, p) => {
+    for (let length = 1; length <= MAX_RUN; length++)
+      runs[p * (MAX_RUN + 1) + length] = valueRow("run", `${position}${length}`);
+  });
+  const byLower = lowerIndex(kind, joined);
+  const tagNames = Array.from({ length: TAG_COUNT }, (_, t) => tagName(t));
+  const tagShapeIndex = joined.get("p1|ssh") as JoinedRows;
+  const shapesByTag = tagNames.map(
+    (name) => tagShapeIndex.nested.get(name) as ReadonlyMap<string, number> | undefined,
+  );
+  const shapeAfterTag = (previous: number, short: string, plain: boolean) =>
+    plain
+      ? ((shapesByTag[previous] as ReadonlyMap<string, number> | undefined)?.get(short) ?? -1)
+      : joinedRow(tagShapeIndex, [tagNames[previous] as string, short], false);
   const history = new Int32Array(HISTORY_SLOTS);
   const historyMax = new Int32Array(HISTORY_SLOTS);
   for (let k = 0; k < HISTORY_SLOTS; k++) {
@@ -117,12 +169,61 @@ export function modelRows(model: NerModel): ModelRows {
     previousPair,
     history,
     historyMax,
-    tagNames: Array.from({ length: TAG_COUNT }, (_, t) => tagName(t)),
+    tagNames,
+    shapeAfterTag,
+    lowerRows: (lower) => byLower.get(lower),
+    knowledgeClass: (cls) => byClass.get(cls) ?? noClass,
+    runs,
+    after: (k, first) => (joined.get(k) as JoinedRows).nested.get(first),
     named: rowOf,
     valueRow,
     kind,
     joinedRow: (k, parts, plain) => joinedRow(joined.get(k) as JoinedRows, parts, plain),
   };
+}
+
+function lowerIndex(
+  kind: (k: string) => ValueRows,
+  joined: ReadonlyMap<string, JoinedRows>,
+): Map<string, LowerRows> {
+  const byLower = new Map<
+    string,
+    { kinds: Int32Array; pairBefore?: Map<string, number>; pairAfter?: Map<string, number> }
+  >();
+  const record = (lower: string) => {
+    let found = byLower.get(lower);
+    if (found === undefined) {
+      found = { kinds: new Int32Array(LOWER_KINDS.length).fill(-1) };
+      byLower.set(lower, found);
+    }
+    return found;
+  };
+  LOWER_KINDS.forEach((k, i) => {
+    for (const [value, row] of kind(k)) record(value).kinds[i] = row;
+  });
+  for (const [first, next] of (joined.get("w-1|w") as JoinedRows).nested)
+    record(first).pairBefore = next as Map<string, number>;
+  for (const [first, next] of (joined.get("w|w+1") as JoinedRows).nested)
+    record(first).pairAfter = next as Map<string, number>;
+  return byLower as Map<string, LowerRows>;
+}
+
+/** k:POSITION:class rows by class, from the model's names ("k:U:place:country", ...). */
+function knowledgeIndex(features: ReadonlyMap<string, number>): Map<string, Int32Array> {
+  const byClass = new Map<string, Int32Array>();
+  for (const [name, row] of features) {
+    if (!name.startsWith("k:") || name.charAt(3) !== ":") continue;
+    const position = KNOWLEDGE_POSITIONS.indexOf(name.charAt(2) as "U");
+    if (position < 0) continue;
+    const cls = name.slice(4);
+    let rows = byClass.get(cls);
+    if (rows === undefined) {
+      rows = new Int32Array(KNOWLEDGE_POSITIONS.length).fill(-1);
+      byClass.set(cls, rows);
+    }
+    rows[position] = row;
+  }
+  return byClass;
 }
 
 function joinedIndex(whole: ValueRows, parts: number): JoinedRows {
@@ -170,6 +271,11 @@ interface WordInfo {
   shapeWindow: readonly number[];
   /** p1=, s1=, p2=, s2=, ... rows. */
   affixes: readonly number[];
+  /** w-1|w= values that start with this word, and w|w+1= ones (plain words only). */
+  pairBefore: ReadonlyMap<string, number> | undefined;
+  pairAfter: ReadonlyMap<string, number> | undefined;
+  /** sh-1|sh|sh+1= values that start with this word's short shape (plain words only). */
+  shapesAfter: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined;
   firstShape: number;
   capsLower: number;
   capitalised: boolean;
@@ -195,6 +301,8 @@ export interface DocumentRows {
 const START = "<s>";
 const END = "</s>";
 const AFFIX_KINDS = Array.from({ length: MAX_AFFIX }, (_, k) => [`p${k + 1}`, `s${k + 1}`] as const);
+const NO_ROWS: readonly number[] = [];
+const NO_WINDOW: readonly number[] = [-1, -1, -1, -1];
 
 export function documentRows(
   rows: ModelRows,
@@ -203,15 +311,23 @@ export function documentRows(
   knowledge: NerKnowledge | undefined,
 ): DocumentRows {
   const words = new Map<string, WordInfo>();
-  const windowKinds = ["w-1", "w+1", "w-2", "w+2"].map(rows.kind);
+  /** Knowledge classes by phrase (its words joined by spaces), as memoised() keeps them. */
+  const phrases = new Map<string, readonly string[]>();
   const shapeWindowKinds = ["sh-1", "sh+1"].map(rows.kind);
   const affixKinds = AFFIX_KINDS.map(([p, s]) => [rows.kind(p), rows.kind(s)] as const);
+  const windowOf = (known: LowerRows | undefined): readonly number[] =>
+    known === undefined
+      ? NO_WINDOW
+      : [L_BEFORE, L_AFTER, L_BEFORE2, L_AFTER2].map((k) => known.kinds[k] as number);
   const edge = (marker: string) => ({
     lower: marker,
     short: marker,
     plain: true,
-    window: windowKinds.map((k) => k.get(marker) ?? -1),
+    window: windowOf(rows.lowerRows(marker)),
     shapeWindow: shapeWindowKinds.map((k) => k.get(marker) ?? -1),
+    pairBefore: rows.lowerRows(marker)?.pairBefore,
+    pairAfter: rows.lowerRows(marker)?.pairAfter,
+    shapesAfter: rows.after("sh-1|sh|sh+1", marker) as WordInfo["shapesAfter"],
   });
   const start = edge(START);
   const end = edge(END);
@@ -229,21 +345,26 @@ export function documentRows(
       const [prefixes, suffixes] = affixKinds[n - 1] as readonly [ValueRows, ValueRows];
       affixes.push(prefixes.get(lower.slice(0, n)) ?? -1, suffixes.get(lower.slice(-n)) ?? -1);
     }
+    const plain = !lower.includes("|") && !short.includes("|");
+    const known = rows.lowerRows(lower);
     found = {
       lower,
       short,
-      plain: !lower.includes("|") && !short.includes("|"),
+      plain,
       own: [
         rows.valueRow("w", normalise(word)),
-        rows.valueRow("lw", lower),
+        known === undefined ? -1 : (known.kinds[L_WORD] as number),
         rows.valueRow("sh", shape),
         rows.valueRow("ssh", short),
       ],
-      window: windowKinds.map((k) => k.get(lower) ?? -1),
+      window: windowOf(known),
       shapeWindow: shapeWindowKinds.map((k) => k.get(short) ?? -1),
       affixes,
+      pairBefore: plain ? known?.pairBefore : undefined,
+      pairAfter: plain ? known?.pairAfter : undefined,
+      shapesAfter: plain ? (rows.after("sh-1|sh|sh+1", short) as WordInfo["shapesAfter"]) : undefined,
       firstShape: rows.valueRow("first|sh", short),
-      capsLower: rows.valueRow("capsline|lw", lower),
+      capsLower: known === undefined ? -1 : (known.kinds[L_CAPSLINE] as number),
       capitalised: isCapitalised(word),
       docLower: context.lowerForms.has(word.toLowerCase()),
       docCapitalised: context.capitalisedForms.has(word.toLowerCase()),
@@ -260,19 +381,109 @@ export function documentRows(
       scores[at + t] = (scores[at + t] as number) + (weights[base + t] as number);
   }
 
-  function pairRow(kind: JoinedKind, a: string, b: string, plain: boolean): number {
+  /** The row of a two-part value: through the first part's map when both parts are plain. */
+  function pairRow(
+    kind: JoinedKind,
+    a: string,
+    b: string,
+    plain: boolean,
+    following: ReadonlyMap<string, number> | undefined,
+  ): number {
+    if (plain) return following?.get(b) ?? -1;
     pair[0] = a;
     pair[1] = b;
-    return rows.joinedRow(kind, pair, plain);
+    return rows.joinedRow(kind, pair, false);
+  }
+
+  function shapeTripleRow(
+    before: Pick<WordInfo, "short" | "plain" | "shapesAfter">,
+    word: WordInfo,
+    after: Pick<WordInfo, "short" | "plain">,
+  ): number {
+    if (before.plain && word.plain && after.plain)
+      return before.shapesAfter?.get(word.short)?.get(after.short) ?? -1;
+    triple[0] = before.short;
+    triple[1] = word.short;
+    triple[2] = after.short;
+    return rows.joinedRow("sh-1|sh|sh+1", triple, false);
+  }
+
+  /** A known phrase's classes, looked up once per document. */
+  function classesOf(sentenceWords: readonly string[], from: number, n: number, key: string) {
+    let classes = phrases.get(key);
+    if (classes === undefined) {
+      classes = (knowledge as NerKnowledge).classesOf(sentenceWords.slice(from, from + n));
+      phrases.set(key, classes);
+    }
+    return classes;
+  }
+
+  /**
+   * The rows of knowledgeFeatures' names (features.ts), word by word in the same order: the
+   * classes of every known phrase of capitalised words (and inner joiners) covering the word.
+   */
+  function knowledgeRows(sentenceWords: readonly string[], infos: readonly WordInfo[]): number[][] {
+    const out: number[][] = [];
+    for (let i = 0; i < infos.length; i++) out.push(NO_ROWS as number[]);
+    if (!knowledge) return out;
+    const push = (k: number, row: number) => {
+      if (out[k] === NO_ROWS) out[k] = [];
+      (out[k] as number[]).push(row);
+    };
+    for (let i = 0; i < infos.length; i++) {
+      if (!(infos[i] as WordInfo).capitalised) continue;
+      const longest = Math.min(knowledge.maxPhraseWords, infos.length - i);
+      let key = "";
+      for (let n = 1; n <= longest; n++) {
+        const last = sentenceWords[i + n - 1] as string;
+        key = n === 1 ? last : `${key} ${last}`;
+        if (n > 1 && !(infos[i + n - 1] as WordInfo).capitalised) {
+          if (INNER_WORD.test(last)) continue; // a joiner: the phrase may go on
+          break;
+        }
+        for (const c of classesOf(sentenceWords, i, n, key)) {
+          const classRows = rows.knowledgeClass(c);
+          if (n === 1) push(i, classRows[K_UNIT] as number);
+          else {
+            push(i, classRows[K_BEGIN] as number);
+            for (let k = i + 1; k < i + n - 1; k++) push(k, classRows[K_INSIDE] as number);
+            push(i + n - 1, classRows[K_LAST] as number);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The run= row of each word (capitalisedRuns in features.ts), -1 outside runs. */
+  function runRows(infos: readonly WordInfo[]): Int32Array {
+    const out = new Int32Array(infos.length).fill(-1);
+    let i = 0;
+    while (i < infos.length) {
+      if (!(infos[i] as WordInfo).capitalised) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < infos.length && (infos[end] as WordInfo).capitalised) end++;
+      const base = Math.min(end - i, MAX_RUN);
+      for (let k = i; k < end; k++) {
+        const position =
+          end - i === 1 ? RUN_UNIT : k === i ? RUN_BEGIN : k === end - 1 ? RUN_LAST : RUN_INSIDE;
+        out[k] = rows.runs[position * (MAX_RUN + 1) + base] as number;
+      }
+      i = end;
+    }
+    return out;
   }
 
   /** The same rows, in the same order, as staticFeatures' names for each word. */
   function staticScores(sentenceWords: readonly string[], sentence: number): Float64Array {
     const n = sentenceWords.length;
     const infos = sentenceWords.map(info);
-    const known = knowledgeFeatures(sentenceWords, knowledge);
-    const runs = capitalisedRuns(sentenceWords);
+    const known = knowledgeRows(sentenceWords, infos);
     const capsLine = context.capsLines[sentence] === true;
+    const runs = capsLine ? undefined : runRows(infos);
     const near = (i: number) => (i < 0 ? start : i >= n ? end : (infos[i] as WordInfo));
     const out = new Float64Array(n * TAG_COUNT);
     for (let i = 0; i < n; i++) {
@@ -286,14 +497,11 @@ export function documentRows(
       add(out, at, after.window[1] as number);
       add(out, at, near(i - 2).window[2] as number);
       add(out, at, near(i + 2).window[3] as number);
-      add(out, at, pairRow("w-1|w", before.lower, word.lower, before.plain && word.plain));
-      add(out, at, pairRow("w|w+1", word.lower, after.lower, word.plain && after.plain));
+      add(out, at, pairRow("w-1|w", before.lower, word.lower, before.plain && word.plain, before.pairBefore));
+      add(out, at, pairRow("w|w+1", word.lower, after.lower, word.plain && after.plain, word.pairAfter));
       add(out, at, before.shapeWindow[0] as number);
       add(out, at, after.shapeWindow[1] as number);
-      triple[0] = before.short;
-      triple[1] = word.short;
-      triple[2] = after.short;
-      add(out, at, rows.joinedRow("sh-1|sh|sh+1", triple, before.plain && word.plain && after.plain));
+      add(out, at, shapeTripleRow(before, word, after));
       for (const row of word.affixes) add(out, at, row);
       if (i === 0) add(out, at, word.firstShape);
       if (capsLine) {
@@ -306,8 +514,8 @@ export function documentRows(
         if (word.docCapitalised)
           add(out, at, initial ? rows.docCapitalisedInitial : rows.docCapitalisedInner);
       }
-      for (const name of known[i] as string[]) add(out, at, rows.named(name));
-      if (!capsLine && runs[i]) add(out, at, rows.valueRow("run", runs[i] as string));
+      for (const row of known[i] as number[]) add(out, at, row);
+      if (runs) add(out, at, runs[i] as number);
     }
     return out;
   }
@@ -323,7 +531,7 @@ export function documentRows(
     const about = info(word);
     add(scores, 0, rows.previous[previous] as number);
     add(scores, 0, rows.previousPair[beforePrevious * TAG_COUNT + previous] as number);
-    add(scores, 0, pairRow("p1|ssh", rows.tagNames[previous] as string, about.short, about.plain));
+    add(scores, 0, rows.shapeAfterTag(previous, about.short, about.plain));
     const counts = about.historyKey === undefined ? undefined : history.get(about.historyKey);
     if (!counts) return;
     let best = -1;

@@ -1,5 +1,5 @@
 import { decide, labelIndices, recordHistory } from "./decode.js";
-import { documentContext, memoised, type NerKnowledge, type PredictionHistory } from "./features.js";
+import { documentContext, type NerKnowledge, type PredictionHistory } from "./features.js";
 import type { NerModel } from "./model.js";
 import { documentRows, modelRows } from "./rows.js";
 import { OUTSIDE, TAG_COUNT, tagsToSpans } from "./tags.js";
@@ -18,12 +18,8 @@ export function createNerTagger(model: NerModel, knowledge?: NerKnowledge): NerT
   const fixed = modelRows(model);
 
   return (document) => {
-    const rows = documentRows(
-      fixed,
-      model.weights,
-      documentContext(document),
-      known ? memoised(known) : undefined,
-    );
+    // documentRows looks each phrase up once per document, as memoised() would
+    const rows = documentRows(fixed, model.weights, documentContext(document), known);
     const history: PredictionHistory = new Map();
     const scores = new Float64Array(TAG_COUNT);
     return document.map((words, s): NerSpan[] => {

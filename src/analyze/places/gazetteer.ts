@@ -91,6 +91,8 @@ const UNDECOMPOSED_LETTERS: Readonly<Record<string, string>> = {
 };
 const UNDECOMPOSED = new RegExp(`[${Object.keys(UNDECOMPOSED_LETTERS).join("")}]`, "g");
 const PLAIN_ASCII = /^[a-z0-9 ]*$/;
+const ASCII = /^[^\u0080-\uffff]*$/;
+const ASCII_NOT_ALPHANUMERIC = /[^a-z0-9]/g;
 
 /**
  * The key a place name is indexed and looked up by: lower case, diacritics removed, and every
@@ -99,6 +101,8 @@ const PLAIN_ASCII = /^[a-z0-9 ]*$/;
  */
 export function foldPlaceKey(surface: string): string {
   let s = surface.toLowerCase();
+  // ASCII has no marks, no undecomposed letters and no modifier letters: only the non-alphanumerics go
+  if (ASCII.test(s)) return s.replace(ASCII_NOT_ALPHANUMERIC, "");
   if (!PLAIN_ASCII.test(s)) {
     s = s
       .normalize("NFD")
@@ -135,13 +139,15 @@ export function withoutAdminDesignator(name: string, designators: PlaceDesignato
   return undefined;
 }
 
+const POSSESSIVE = /['\u2019]s$/u;
+
 /**
  * Forms of a surface to try in turn when the surface itself is not a key: without "the",
  * without a possessive "'s", without a leading particle, without "province"/"governorate".
  */
 function fallbackSurfaces(surface: string, designators: PlaceDesignators, particles: ReadonlySet<string>) {
   const forms: string[] = [];
-  let s = surface.trim().replace(/['\u2019]s$/u, "");
+  let s = surface.trim().replace(POSSESSIVE, "");
   forms.push(s);
   for (const article of designators.leadingArticles) {
     if (s.toLowerCase().startsWith(`${article} `)) s = s.slice(article.length + 1);
@@ -185,16 +191,26 @@ function indexedGazetteer(
   }
 
   function lookup(surface: string): readonly GazetteerEntry[] {
-    const tried = new Set<string>();
+    // the surface as written is the usual hit: the fallback forms are worked out only when it misses
+    const first = surface.trim().replace(POSSESSIVE, "");
+    const firstKey = foldPlaceKey(first);
+    if (firstKey !== "") {
+      const hits = index.get(firstKey);
+      if (hits !== undefined) return entriesOf(hits);
+    }
+    const tried = new Set<string>([firstKey]);
     for (const form of fallbackSurfaces(surface, designators, particles)) {
       const key = foldPlaceKey(form);
       if (key === "" || tried.has(key)) continue;
       tried.add(key);
       const hits = index.get(key);
-      if (hits !== undefined)
-        return (typeof hits === "number" ? [hits] : hits).map((i) => frozen[i] as GazetteerEntry);
+      if (hits !== undefined) return entriesOf(hits);
     }
     return [];
+  }
+
+  function entriesOf(hits: IndexHits): GazetteerEntry[] {
+    return (typeof hits === "number" ? [hits] : hits).map((i) => frozen[i] as GazetteerEntry);
   }
 
   return {

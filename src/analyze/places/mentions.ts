@@ -79,7 +79,7 @@ export function createPlaceMentionFinder(
   const known = (surface: string) =>
     isKnownPlace(gazetteer, surface, { minPopulation: o.widenMinPopulation });
 
-  function mentionOf(text: string, entity: Entity, tokens: readonly Token[]): PlaceMention | undefined {
+  function mentionOf(text: string, entity: Entity, tokens: TokenIndex): PlaceMention | undefined {
     if (PLACE_ENTITY_TYPES.has(entity.type)) {
       const wide = widen(text, entity, tokens, o.maxWidenTokens, connectors, known);
       const own = wide ?? entity;
@@ -99,7 +99,7 @@ export function createPlaceMentionFinder(
    * district written with its designator counts as strong: "Plymouth County" in "Plymouth County
    * Sheriff's Office" is the county, not the capital of Montserrat named like its first word.
    */
-  function strongInside(text: string, entity: Entity, tokens: readonly Token[]): PlaceMention | undefined {
+  function strongInside(text: string, entity: Entity, tokens: TokenIndex): PlaceMention | undefined {
     const strongKnown = (surface: string) => gazetteer.lookup(surface).some((e) => isStrong(e, surface));
     const inner = knownInside(text, entity, tokens, strongKnown);
     return inner ? placeMention(text, entity, inner, true) : undefined;
@@ -126,8 +126,9 @@ export function createPlaceMentionFinder(
   }
 
   return (text, entities, tokens) => {
+    const indexed = tokenIndex(tokens);
     const found = entities
-      .map((e) => mentionOf(text, e, tokens))
+      .map((e) => mentionOf(text, e, indexed))
       .filter((m): m is PlaceMention => m !== undefined);
     return withoutNested(withAbbreviations(found, findAbbreviations(text, entities)));
   };
@@ -154,7 +155,57 @@ export function isStrongPlace(
 /** The surface is one of the entry's names, not a looser form of it. */
 function namesExactly(e: GazetteerEntry, surface: string): boolean {
   const key = foldPlaceKey(surface);
-  return [e.name, ...(e.alternateNames ?? [])].some((n) => foldPlaceKey(n) === key);
+  if (foldPlaceKey(e.name) === key) return true;
+  for (const n of e.alternateNames ?? []) if (foldPlaceKey(n) === key) return true;
+  return false;
+}
+
+/** A document's tokens, with a fast way to the ones in a span when they come in text order. */
+interface TokenIndex {
+  tokens: readonly Token[];
+  /** Every token starts at or after the one before and ends at or after its own start. */
+  ordered: boolean;
+}
+
+function tokenIndex(tokens: readonly Token[]): TokenIndex {
+  let ordered = true;
+  for (let i = 0; i < tokens.length && ordered; i++) {
+    const t = tokens[i] as Token;
+    ordered = t.end >= t.start && (i === 0 || t.start >= (tokens[i - 1] as Token).start);
+  }
+  return { tokens, ordered };
+}
+
+/** The first token that starts at or after `start` (tokens in text order), or tokens.length. */
+function firstStartingAt(tokens: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[mid] as Token).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first token starting inside the span, -1 when none does. */
+function firstTokenIn({ tokens, ordered }: TokenIndex, span: Span): number {
+  if (!ordered) return tokens.findIndex((t) => t.start >= span.start && t.start < span.end);
+  const i = firstStartingAt(tokens, span.start);
+  return i < tokens.length && (tokens[i] as Token).start < span.end ? i : -1;
+}
+
+/** The tokens wholly inside the span, in order. */
+function tokensInside({ tokens, ordered }: TokenIndex, span: Span): Token[] {
+  if (!ordered) return tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  const inside: Token[] = [];
+  // past a token starting after the span's end, none can end inside it (ends follow starts)
+  for (let i = firstStartingAt(tokens, span.start); i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.start > span.end) break;
+    if (t.end <= span.end) inside.push(t);
+  }
+  return inside;
 }
 
 /**
@@ -164,12 +215,13 @@ function namesExactly(e: GazetteerEntry, surface: string): boolean {
 function widen(
   text: string,
   entity: Span,
-  tokens: readonly Token[],
+  indexed: TokenIndex,
   maxTokens: number,
   connectors: ReadonlySet<string>,
   known: (surface: string) => boolean,
 ): Span | undefined {
-  const first = tokens.findIndex((t) => t.start >= entity.start && t.start < entity.end);
+  const tokens = indexed.tokens;
+  const first = firstTokenIn(indexed, entity);
   if (first < 0) return undefined;
   let last = first;
   while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= entity.end) last++;
@@ -206,10 +258,10 @@ function widen(
 function knownInside(
   text: string,
   entity: Span,
-  tokens: readonly Token[],
+  tokens: TokenIndex,
   accept: (surface: string) => boolean,
 ): Span | undefined {
-  const inside = tokens.filter((t) => t.start >= entity.start && t.end <= entity.end);
+  const inside = tokensInside(tokens, entity);
   let best: Span | undefined;
   for (let l = 0; l < inside.length; l++) {
     for (let r = inside.length - 1; r >= l; r--) {
