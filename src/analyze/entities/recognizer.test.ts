@@ -326,6 +326,22 @@ describe("with the trained NER model", () => {
     expect(one(entities, "Idlib").type).toBe("GPE");
   });
 
+  it("gives the model only articles in its language, or of unknown language", () => {
+    const text = "Hamid al-Khatib met Laila Haddad in Beirut on Monday.";
+    const methods = (language?: string) =>
+      (
+        withModel.run({
+          ...article(text),
+          ...(language ? { language: { value: language, source: "eld" } } : {}),
+        }).entities ?? []
+      )
+        .map((e) => e.provenance.method)
+        .filter((m) => m.startsWith("model:"));
+    expect(methods("en-GB").length).toBeGreaterThan(0);
+    expect(methods(undefined).length).toBeGreaterThan(0);
+    expect(methods("de")).toEqual([]);
+  });
+
   it("tells Jordan the country from Michael Jordan", () => {
     const text = "Michael Jordan flew to Amman, the capital of Jordan, on Monday.";
     const entities = entitiesOf(text, withModel);

@@ -26,6 +26,9 @@ import {
   tokenEndIndex,
 } from "./text.js";
 
+/** Languages the default model was trained on (CoNLL-2003 English). */
+const DEFAULT_NER_LANGUAGES = ["en"];
+
 export interface EntityRecognizerOptions {
   actors: ActorDictionary;
   /** Gazetteer lookup: is this surface the name of a place? Without it, only rules type places. */
@@ -35,6 +38,11 @@ export interface EntityRecognizerOptions {
    * dictionary gives them canonical ids and fine types; without it, capitalised-run rules find them.
    */
   ner?: NerTagger;
+  /**
+   * Languages (ISO 639-1) the tagger reads; an article detected in another language takes the
+   * rule path. An article of unknown language is given to the tagger. Default: English.
+   */
+  nerLanguages?: readonly string[];
   options?: Partial<EntityOptions>;
 }
 
@@ -73,12 +81,15 @@ export function createEntityRecognizer(opts: EntityRecognizerOptions): AnalysisC
   const particles = new Set(opts.actors.rules.nameParticles.map((p) => p.toLowerCase()));
   const isPlaceName = opts.isPlaceName;
 
-  const ner = opts.ner;
+  const nerLanguages = new Set(opts.nerLanguages ?? DEFAULT_NER_LANGUAGES);
 
-  function run(article: { text: string; annotations: { tokens: Token[] } }): { entities: Entity[] } {
+  function run(article: { text: string; language?: { value: string }; annotations: { tokens: Token[] } }): {
+    entities: Entity[];
+  } {
     const doc: TokenizedText = { text: article.text, tokens: article.annotations.tokens };
     const ends = tokenEndIndex(doc.tokens);
     const dictionary = findDictionaryMentions(doc, ends, aliases, context, lexicon, options);
+    const ner = modelFor(article.language?.value);
     const all = ner
       ? modelMentions(doc, ner, dictionary, {
           sameSpan: (m) => sameSpanMatch(doc, ends, aliases, context, m),
@@ -91,6 +102,12 @@ export function createEntityRecognizer(opts: EntityRecognizerOptions): AnalysisC
       : ruleMentions(doc, ends, dictionary, lexicon, aliases, options, isPlaceName);
     const merged = linkAcronyms(doc, mergePeople(doc, all, particles), INITIALS_STOP_WORDS);
     return { entities: merged.filter((m) => !m.weak).map((m) => toEntity(doc, m)) };
+  }
+
+  /** The model reads English; an article known to be in another language keeps the rule path. */
+  function modelFor(language: string | undefined): NerTagger | undefined {
+    if (!opts.ner || language === undefined) return opts.ner;
+    return nerLanguages.has(language.toLowerCase().split(/[-_]/)[0] ?? "") ? opts.ner : undefined;
   }
 
   return { name: "entities", requires: ["tokens", "sentences"], provides: ["entities"], run };
