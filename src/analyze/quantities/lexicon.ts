@@ -181,10 +181,6 @@ export function parseQuantityLexicon(json: unknown, where = "quantities.json"): 
   };
 }
 
-
-
-
-
 function pairList(value: unknown, where: string): [string, string][] {
   if (!Array.isArray(value)) throw new Error(`${where}: expected a list of [open, close] pairs`);
   return value.map((pair, i) => {
