@@ -45,6 +45,14 @@ describe("the seed story", () => {
     );
   });
 
+  it("one fact per happening: the town is the same place in every sentence of both outlets", () => {
+    const town = (article: Article) =>
+      article.annotations.entities.filter((e) => e.text === "Albu Kamal").map((e) => e.type);
+    expect(new Set([...town(partisan), ...town(wire)])).toEqual(new Set(["GPE"]));
+    const advances = story.comparison?.facts.filter((f) => f.kind === "event" && /^advance of/.test(f.label));
+    expect(advances?.map((f) => f.cells.map((c) => c.status).sort())).toEqual([["agree", "agree"]]);
+  });
+
   it("entry on Nov. 8 and clearance on Nov. 9 are only in the wire story", () => {
     const entry = factMatching(story, "date", /^date of enter/);
     const clear = factMatching(story, "date", /^date of declare-clear/);

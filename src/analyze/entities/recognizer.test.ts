@@ -8,6 +8,7 @@ import { type ActorDictionary, loadActorDictionary } from "./dictionary.js";
 import { createNerKnowledge } from "../ner/knowledge.js";
 import { loadNerModel } from "../ner/model.js";
 import { createNerTagger } from "../ner/tagger.js";
+import type { NerTagger } from "../ner/types.js";
 import { isKnownPlace } from "../places/gazetteer.js";
 import { builtGazetteer } from "../places/test-support.js";
 import { createEntityRecognizer } from "./recognizer.js";
@@ -389,5 +390,31 @@ describe("with the trained NER model", () => {
     expect(one(entities, "Ali Mayhoub").type).toBe("PERSON");
     expect(find(entities, "SDF").every((m) => m.canonical === "Syrian Democratic Forces")).toBe(true);
     expect(find(entities, "Takes")).toHaveLength(0); // a Title Case headline is not a run of names
+  });
+});
+
+describe("one type per name within an article (model path)", () => {
+  /** A stand-in model that tags "Tall Rifat" LOC in the first sentence and ORG in every other one. */
+  const tagger: NerTagger = (document) =>
+    document.map((words, s) => {
+      const at = words.indexOf("Tall");
+      return at < 0 ? [] : [{ start: at, end: at + 2, label: s === 0 ? "LOC" : "ORG", confidence: 0.9 }];
+    });
+  const text = "Troops entered Tall Rifat on Monday. Tall Rifat was quiet. Tall Rifat had no power.";
+
+  it("reads a name the gazetteer knows as a place everywhere once the model saw it as a place", () => {
+    const component = createEntityRecognizer({ actors, ner: tagger, isPlaceName: (s) => s === "Tall Rifat" });
+    const types = entitiesOf(text, component)
+      .filter((e) => e.text === "Tall Rifat")
+      .map((e) => e.type);
+    expect(types).toEqual(["GPE", "GPE", "GPE"]);
+  });
+
+  it("otherwise gives every mention the type the name has most often", () => {
+    const component = createEntityRecognizer({ actors, ner: tagger, isPlaceName: () => false });
+    const types = entitiesOf(text, component)
+      .filter((e) => e.text === "Tall Rifat")
+      .map((e) => e.type);
+    expect(types).toEqual(["ORG", "ORG", "ORG"]);
   });
 });

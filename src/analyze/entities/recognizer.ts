@@ -91,14 +91,18 @@ export function createEntityRecognizer(opts: EntityRecognizerOptions): AnalysisC
     const dictionary = findDictionaryMentions(doc, ends, aliases, context, lexicon, options);
     const ner = modelFor(article.language?.value);
     const all = ner
-      ? modelMentions(doc, ner, dictionary, {
-          sameSpan: (m) => sameSpanMatch(doc, ends, aliases, context, m),
-          hyphenPrefixes: lexicon.hyphenPrefixes,
-          ends,
-          titles: lexicon.titles,
-          options,
+      ? consistentTypes(
+          doc,
+          modelMentions(doc, ner, dictionary, {
+            sameSpan: (m) => sameSpanMatch(doc, ends, aliases, context, m),
+            hyphenPrefixes: lexicon.hyphenPrefixes,
+            ends,
+            titles: lexicon.titles,
+            options,
+            isPlaceName,
+          }),
           isPlaceName,
-        })
+        )
       : ruleMentions(doc, ends, dictionary, lexicon, aliases, options, isPlaceName);
     const merged = linkAcronyms(doc, mergePeople(doc, all, particles), INITIALS_STOP_WORDS);
     return { entities: merged.filter((m) => !m.weak).map((m) => toEntity(doc, m)) };
@@ -111,6 +115,37 @@ export function createEntityRecognizer(opts: EntityRecognizerOptions): AnalysisC
   }
 
   return { name: "entities", requires: ["tokens", "sentences"], provides: ["entities"], run };
+}
+
+/**
+ * One name, one type within an article: a greedy tagger may call "Albu Kamal" a place in one
+ * sentence and an organisation in the next, which would split its facts in the comparison. Model
+ * mentions without a dictionary actor take a place type when the gazetteer knows the name and the
+ * model read it as a place at least once; otherwise the type their surface has most often in the
+ * article, weighed by confidence; a tie keeps each mention's own type.
+ */
+function consistentTypes(
+  doc: TokenizedText,
+  mentions: Mention[],
+  isPlaceName: ((surface: string) => boolean) | undefined,
+): Mention[] {
+  const weights = new Map<string, Map<EntityType, number>>();
+  const surface = (m: Mention) => doc.text.slice(m.start, m.end);
+  for (const m of mentions) {
+    if (m.actor) continue;
+    const byType = weights.get(surface(m)) ?? new Map<EntityType, number>();
+    byType.set(m.type, (byType.get(m.type) ?? 0) + m.confidence);
+    weights.set(surface(m), byType);
+  }
+  return mentions.map((m) => {
+    const byType = m.actor ? undefined : weights.get(surface(m));
+    if (!byType || byType.size < 2) return m;
+    const place = (["GPE", "LOC"] as const).find((type) => byType.has(type));
+    if (place && isPlaceName?.(surface(m))) return m.type === place ? m : { ...m, type: place };
+    const ranked = [...byType].sort((a, b) => b[1] - a[1]);
+    const [best, runnerUp] = ranked as [[EntityType, number], [EntityType, number]];
+    return best[1] > runnerUp[1] && best[0] !== m.type ? { ...m, type: best[0] } : m;
+  });
 }
 
 /** The path without a model: dictionary matches, then capitalised runs typed by the rules. */
