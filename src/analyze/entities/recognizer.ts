@@ -118,7 +118,7 @@ export function createEntityRecognizer(opts: EntityRecognizerOptions): AnalysisC
 }
 
 /**
- * One name, one type within an article: a greedy tagger may call "Albu Kamal" a place in one
+ * One name, one type within an article: a greedy tagger may call a town ("Tall Rifat") a place in one
  * sentence and an organisation in the next, which would split its facts in the comparison. Model
  * mentions without a dictionary actor take a place type when the gazetteer knows the name and the
  * model read it as a place at least once; otherwise the type their surface has most often in the
