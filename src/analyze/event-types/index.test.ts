@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  checkDescriptionsAgainst,
+  type EventDescription,
+  type EventTaxonomy,
+  type EventTypeClassifier,
+  isHeldOut,
+  loadEventDescriptions,
+  loadEventTaxonomy,
+  parseEventDescriptions,
+  parseEventTaxonomy,
+  trainEventTypeClassifier,
+} from "./index.js";
+import { NAME_CLASS, NUMBER_CLASS, plainWords, sentenceFeatures } from "./features.js";
+
+const line = (d: Partial<EventDescription>) =>
+  JSON.stringify({
+    id: "arrests-001",
+    text: "Police arrested two men.",
+    type: "strategic-developments",
+    subType: "arrests",
+    ...d,
+  });
+
+describe("event data loaders", () => {
+  it("loads the shipped taxonomy and descriptions, which agree", () => {
+    const taxonomy = loadEventTaxonomy();
+    const descriptions = loadEventDescriptions();
+    expect(taxonomy.types.map((t) => t.id)).toContain("battles");
+    expect(taxonomy.types.flatMap((t) => t.subTypes).length).toBeGreaterThanOrEqual(30);
+    expect(descriptions.length).toBeGreaterThanOrEqual(400);
+    expect(checkDescriptionsAgainst(taxonomy, descriptions)).toEqual([]);
+  });
+
+  it("names the bad line of descriptions.jsonl", () => {
+    const good = line({});
+    expect(() => parseEventDescriptions(`${good}\n\n{not json`)).toThrow(
+      /descriptions\.jsonl:3: invalid JSON/,
+    );
+    expect(() => parseEventDescriptions(`${good}\n${line({ text: "" })}`)).toThrow(
+      /descriptions\.jsonl:2\.text/,
+    );
+    expect(() => parseEventDescriptions(line({ id: "abduction-001" }))).toThrow(/descriptions\.jsonl:1\.id/);
+    expect(parseEventDescriptions(`${good}\n`)).toHaveLength(1);
+  });
+
+  it("names the bad entry of taxonomy.json", () => {
+    const sub = { id: "x", label: "X", definition: "d" };
+    const type = { id: "t", label: "T", origin: "acled", definition: "d", subTypes: [sub] };
+    expect(parseEventTaxonomy({ version: 1, types: [type] }).types[0]?.subTypes[0]?.id).toBe("x");
+    expect(() => parseEventTaxonomy({ version: 1, types: [type, { ...type, origin: "other" }] })).toThrow(
+      /types\[1\]\.origin/,
+    );
+    expect(() =>
+      parseEventTaxonomy({ version: 1, types: [{ ...type, subTypes: [sub, { ...sub, label: "" }] }] }),
+    ).toThrow(/types\[0\]\.subTypes\[1\]\.label/);
+    expect(() => parseEventTaxonomy({ version: 1, types: [type, { ...type, id: "u" }] })).toThrow(
+      /x appears twice/,
+    );
+  });
+
+  it("flags a description filed under the wrong type", () => {
+    const taxonomy: EventTaxonomy = {
+      version: 1,
+      types: [
+        {
+          id: "t",
+          label: "T",
+          origin: "parallax",
+          definition: "d",
+          subTypes: [{ id: "s", label: "S", definition: "d" }],
+        },
+      ],
+    };
+    expect(
+      checkDescriptionsAgainst(taxonomy, [{ id: "s-001", text: "x", type: "u", subType: "s" }]),
+    ).toHaveLength(1);
+  });
+
+  it("holds out every fifth number of each sub-type", () => {
+    expect(isHeldOut("armed-clash-005")).toBe(true);
+    expect(isHeldOut("armed-clash-015")).toBe(true);
+    expect(isHeldOut("armed-clash-004")).toBe(false);
+    expect(isHeldOut("armed-clash-011")).toBe(false);
+    expect(isHeldOut("no-number")).toBe(false);
+    const held = loadEventDescriptions().filter((d) => isHeldOut(d.id));
+    expect(held.length).toBeGreaterThan(0);
+  });
+});
+
+describe("sentence features", () => {
+  it("replaces numbers and mid-sentence names by classes, one name per run", () => {
+    const forms = plainWords("Troops of the Northern Alliance killed 12 fighters in Kandor's market.").map(
+      (w) => w.form,
+    );
+    expect(forms).toEqual([
+      "troops",
+      "of",
+      "the",
+      NAME_CLASS,
+      NAME_CLASS,
+      "killed",
+      NUMBER_CLASS,
+      "fighters",
+      "in",
+      NAME_CLASS,
+      "market",
+    ]);
+    const features = sentenceFeatures(plainWords("Troops of the Northern Alliance attacked."));
+    expect(features).toContain(`the ${NAME_CLASS}`);
+    expect(features).toContain(`${NAME_CLASS} attacked`);
+    expect(features.filter((f) => f === NAME_CLASS)).toHaveLength(1);
+  });
+});
+
+describe("trainEventTypeClassifier", () => {
+  let training: EventDescription[];
+  let classifier: EventTypeClassifier;
+  beforeAll(() => {
+    training = loadEventDescriptions().filter((d) => !isHeldOut(d.id));
+    classifier = trainEventTypeClassifier(training);
+  });
+
+  // Sentences written for this test, about other places and stories than the data file.
+  it.each([
+    [
+      "Fighter jets bombed a rebel depot outside the town at dawn, killing six, the monitor said.",
+      "air-drone-strike",
+    ],
+    [
+      "Thousands of teachers marched peacefully through the capital on Saturday to demand higher pay.",
+      "peaceful-protest",
+    ],
+    ["Police arrested the opposition leader at his home on Monday on charges of inciting unrest.", "arrests"],
+    [
+      "Government forces recaptured the town from rebels after two days of heavy fighting, the army said.",
+      "government-regains-territory",
+    ],
+  ])("classifies %s as %s", (sentence, subType) => {
+    const result = classifier.classify(sentence);
+    expect(result.subType).toBe(subType);
+    expect(result.type).toBe(training.find((d) => d.subType === subType)?.type);
+  });
+
+  it("ranks every sub-type with probabilities that sum to one", () => {
+    const { ranked, confidence, subType } = classifier.classify("Voters chose a new parliament on Sunday.");
+    expect(ranked).toHaveLength(classifier.subTypes.length);
+    expect(ranked[0]).toEqual({ subType, score: confidence });
+    expect(ranked.reduce((sum, r) => sum + r.score, 0)).toBeCloseTo(1, 6);
+    expect(ranked.every((r, i) => i === 0 || (ranked[i - 1]?.score ?? 0) >= r.score)).toBe(true);
+  });
+
+  it("is deterministic: the same data gives the same answers, whatever the order of training", () => {
+    const sentence = "A court in the capital sentenced three smugglers to ten years in prison.";
+    const again = trainEventTypeClassifier([...training].reverse());
+    expect(again.classify(sentence).subType).toBe(classifier.classify(sentence).subType);
+    expect(again.classify(sentence).confidence).toBeCloseTo(classifier.classify(sentence).confidence, 9);
+    expect(classifier.classify(sentence)).toEqual(classifier.classify(sentence));
+  });
+
+  it("works with the plain word split too, and refuses bad options", () => {
+    const plain = trainEventTypeClassifier(training, { words: "words" });
+    expect(plain.classify("Jets bombed the depot in an air strike.").type).toBe("explosions-remote-violence");
+    expect(() => trainEventTypeClassifier(training, { smoothing: 0 })).toThrow(/smoothing/);
+    expect(() => trainEventTypeClassifier([])).toThrow(/no descriptions/);
+  });
+});
