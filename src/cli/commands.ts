@@ -112,7 +112,7 @@ async function storiesCommand(ctx: CommandContext): Promise<Diagnostic[]> {
     const ids = new Set(stories.flatMap((s) => s.articleIds));
     const articles = store.listArticles().filter((a) => ids.has(a.id));
     printResult(
-      { schemaVersion: SCHEMA_VERSION, generatedBy: GENERATED_BY, articles, stories, diagnostics: [] },
+      { schemaVersion: SCHEMA_VERSION, generatedBy: GENERATED_BY, articles, stories, events: [], diagnostics: [] },
       ctx,
     );
     return [];

@@ -7,14 +7,14 @@
  */
 
 /** Version of the JSON output; bump the major part when a field changes meaning or disappears. */
-export const SCHEMA_VERSION = "1.2.0";
+export const SCHEMA_VERSION = "1.3.0";
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 
 export type StageName =
-  "ingest" | "extract" | "dedupe" | "analyze" | "cluster" | "compare" | "store" | "report";
+  "ingest" | "extract" | "dedupe" | "analyze" | "cluster" | "events" | "compare" | "store" | "report";
 
 /** Where a value came from: which stage and which method (a rule, a dictionary, a library). */
 export interface Provenance {
@@ -201,6 +201,7 @@ export type MentionKind =
   | "quotes"
   | "attributions"
   | "events"
+  | "eventReports"
   | "framing";
 
 interface MentionBase extends Span {
@@ -356,6 +357,148 @@ export interface EventArgument extends Span {
   canonical?: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Events: what happened, as one article tells it and as all sources together tell it
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How precisely an event's place is known, after ACLED's geo_precision: "exact" a named town or
+ * site (1), "near" somewhere around a named place ("near", "outskirts of": 2), "region" a
+ * province or district (3); "country" only the country.
+ */
+export type GeoPrecision = "exact" | "near" | "region" | "country";
+
+/** Someone who takes part in an event: a dictionary actor when known, else the words used. */
+export interface EventActor {
+  /** Canonical name when the actor is known, else the text. */
+  name: string;
+  actorId?: string;
+  /** Category from the actor dictionary: "armed-forces", "armed-group", "state", "person", ... */
+  category?: string;
+  /** ISO 3166-1 alpha-2 code of the actor's country, when it has one. */
+  countryCode?: string;
+}
+
+export interface EventPlace {
+  name: string;
+  geonameId?: number;
+  lat: number;
+  lon: number;
+  /** ISO 3166-1 alpha-2 code. */
+  countryCode?: string;
+  country?: string;
+  admin1?: string;
+  admin2?: string;
+  precision: GeoPrecision;
+}
+
+export interface EventDate {
+  /** ISO 8601 as far as known: "2017-11-08", "2017-11"; a week is "2017-W45". */
+  value: string;
+  precision: TimePrecision;
+  /**
+   * How the text gives it: "explicit" ("on Nov. 8"), "relative" ("on Wednesday", resolved
+   * against the dateline), "published" (the text gives none; the article's date stands in).
+   */
+  basis: "explicit" | "relative" | "published";
+}
+
+export interface Fatalities {
+  /** The single figure a table would use: the number, or the low end of a range or bound. */
+  count: number;
+  low?: number;
+  high?: number;
+  approximate: boolean;
+}
+
+/** Words of an article a value was read from: a sentence, or a phrase within it. */
+export interface Evidence extends Span {
+  text: string;
+  /** Index of the sentence in `annotations.sentences`. */
+  sentence: number;
+}
+
+/** A value as one article gives it, with the words it was read from. */
+export interface Reported<T> {
+  value: T;
+  evidence: Evidence[];
+}
+
+/**
+ * One article's account of one event: the trigger mentions that tell the same happening
+ * ("entered", "declared it clear", "the liberation of") gathered into one record. Its span is
+ * the first sentence that tells it.
+ */
+export interface EventReport extends MentionBase {
+  /** `${articleId}#e${n}`, n counting from 1 in text order. */
+  id: string;
+  /** Taxonomy ids (data/events/taxonomy.json), e.g. "battles" / "government-regains-territory". */
+  type: string;
+  subType: string;
+  /** In [0, 1]: how sure the classifier is of the sub-type. */
+  typeConfidence: number;
+  actor1?: Reported<EventActor>;
+  actor2?: Reported<EventActor>;
+  associated: Reported<EventActor>[];
+  place?: Reported<EventPlace>;
+  date?: Reported<EventDate>;
+  fatalities?: Reported<Fatalities>;
+  /** Indices into `annotations.events` of the trigger mentions gathered here. */
+  mentions: number[];
+  /** Indices into `annotations.sentences` the event was read from, in order. */
+  sentences: number[];
+}
+
+/** One source's value of an event field, and where in which article it was read. */
+export interface SourcedValue<T> {
+  value: T;
+  articleId: string;
+  outlet?: string;
+  /** The report (EventReport.id) the value comes from. */
+  reportId: string;
+  evidence: Evidence[];
+}
+
+/**
+ * A field of a merged event: every source's value, and the value Parallax settles on with how
+ * sure it is and why ("both sources agree", "the most precise date; 000 gives none").
+ */
+export interface EventField<T> {
+  values: SourcedValue<T>[];
+  resolved?: T;
+  /** In [0, 1]; 0 when no source gives the field. */
+  confidence: number;
+  reason: string;
+}
+
+/**
+ * An event of the open dataset: the reports of one happening from every article that tells it,
+ * merged. GDELT would count each report; ACLED would keep one figure; Parallax keeps every
+ * source's value of every field and a resolved value.
+ */
+export interface Event {
+  /** Stable: named after the first report that started it, so it survives new reports. */
+  id: string;
+  /** Resolved type and sub-type (taxonomy ids); `fields.subType` holds each source's. */
+  type: string;
+  subType: string;
+  /** Stories whose articles report it (usually one). */
+  storyIds: string[];
+  /** The reports merged into it: article and report ids, in the order they were merged. */
+  reports: { articleId: string; reportId: string }[];
+  fields: {
+    subType: EventField<string>;
+    actor1: EventField<EventActor>;
+    actor2: EventField<EventActor>;
+    associated: EventField<EventActor[]>;
+    place: EventField<EventPlace>;
+    date: EventField<EventDate>;
+    fatalities: EventField<Fatalities>;
+  };
+  /** In [0, 1]: how sure Parallax is that the record is right overall. */
+  confidence: number;
+}
+
 /** Everything analysis adds to an article. Each list is sorted by `start`. */
 export interface Annotations {
   sentences: Span[];
@@ -367,6 +510,8 @@ export interface Annotations {
   quotes: Quote[];
   attributions: Attribution[];
   events: EventMention[];
+  /** What happened, one record per event the article tells (its trigger mentions gathered). */
+  eventReports: EventReport[];
   framing: LoadedTerm[];
 }
 
@@ -381,6 +526,7 @@ export function emptyAnnotations(): Annotations {
     quotes: [],
     attributions: [],
     events: [],
+    eventReports: [],
     framing: [],
   };
 }
@@ -465,6 +611,8 @@ export interface Story {
   /** Dates the story spans (published dates of its articles). */
   firstPublished?: string;
   lastPublished?: string;
+  /** Ids of the events its articles report (ParallaxResult.events). */
+  eventIds?: string[];
   comparison?: Comparison;
 }
 
@@ -474,5 +622,7 @@ export interface ParallaxResult {
   generatedBy: string;
   articles: Article[];
   stories: Story[];
+  /** Events the result's articles report, merged across articles. */
+  events: Event[];
   diagnostics: Diagnostic[];
 }

@@ -27,6 +27,7 @@ import { createTokenizer } from "../analyze/tokens.js";
 import { createClusterer } from "../cluster/index.js";
 import { createComparer } from "../compare/index.js";
 import { createCopyDetector } from "../dedupe/index.js";
+import { createEventMerger } from "../events/index.js";
 import { createExtractor, learnSiteBoilerplate } from "../extract/index.js";
 import { createIngester } from "../ingest/index.js";
 import type { ContentFormat, SourceDocument } from "../model/index.js";
@@ -116,6 +117,7 @@ export function createDefaultStages(
       analyze: unavailable,
       dedupe: createCopyDetector(),
       cluster: unavailable,
+      events: unavailable,
       compare: unavailable,
     };
   }
@@ -126,6 +128,7 @@ export function createDefaultStages(
     analyze: createAnalyzer(analysisComponents(knowledge)),
     dedupe: createCopyDetector(),
     cluster: createClusterer({ stopwords: knowledge.stopwords }),
+    events: createEventMerger(),
     compare: createComparer({
       resolveDate: resolveAgainst,
       resolveSource: createActorLookup(knowledge.actors),

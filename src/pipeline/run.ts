@@ -2,6 +2,7 @@ import type { Analyzer } from "../analyze/analyzer.js";
 import type { Clusterer } from "../cluster/index.js";
 import type { Comparer } from "../compare/index.js";
 import type { CopyDetector } from "../dedupe/index.js";
+import type { EventMerger } from "../events/index.js";
 import type { SiteBoilerplate } from "../extract/index.js";
 import type { RawInput } from "../ingest/types.js";
 import {
@@ -26,6 +27,8 @@ export interface PipelineStages {
   /** Marks articles that carry one text (wire copies) with their copy group. */
   dedupe: CopyDetector;
   cluster: Clusterer;
+  /** Merges the event reports of the articles into events, per happening, across articles. */
+  events: EventMerger;
   compare: Comparer;
 }
 
@@ -83,6 +86,7 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
     generatedBy: GENERATED_BY,
     articles: everything.filter((a) => shown.has(a.id)),
     stories: compared,
+    events: [],
     diagnostics,
   };
   const updated = new Map(compared.map((s) => [s.id, s]));
