@@ -24,7 +24,9 @@ const mention = (props, req = []) =>
     ...req,
   ]);
 const precision = { enum: ["minute", "hour", "day", "week", "month", "year", "decade", "vague"] };
-const stage = { enum: ["ingest", "extract", "dedupe", "analyze", "cluster", "compare", "store", "report"] };
+const stage = {
+  enum: ["ingest", "extract", "dedupe", "analyze", "cluster", "events", "compare", "store", "report"],
+};
 const sourcedStr = ref("SourcedString");
 const eventArg = obj({ ...span, text: str, id: str, canonical: str }, ["start", "end", "text"]);
 const affiliation = obj({ ...span, text: str, canonical: str, actorId: str }, ["start", "end", "text"]);
@@ -34,21 +36,38 @@ const speaker = obj({ ...span, text: str, canonical: str, actorId: str, role: st
   "text",
 ]);
 const casualty = { enum: ["killed", "wounded", "captured", "displaced", "missing"] };
+const unit = { type: "number", minimum: 0, maximum: 1 };
+// Reported<T>, SourcedValue<T> and EventField<T> are generic in the model: one definition per T here.
+const reported = (value) => obj({ value, evidence: arr(ref("Evidence")) });
+const sourcedValue = (value) =>
+  obj({ value, articleId: str, outlet: str, reportId: str, evidence: arr(ref("Evidence")) }, [
+    "value",
+    "articleId",
+    "reportId",
+    "evidence",
+  ]);
+const eventField = (value) =>
+  obj({ values: arr(sourcedValue(value)), resolved: value, confidence: unit, reason: str }, [
+    "values",
+    "confidence",
+    "reason",
+  ]);
 const schema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://parallax.invalid/schema/parallax-output.schema.json",
   title: "Parallax output",
   description:
-    "The result of a Parallax run: articles with their mentions, stories and their fact-by-fact comparison. Offsets are [start, end) JavaScript string indices into the article's clean text.",
+    "The result of a Parallax run: articles with their mentions, stories and their fact-by-fact comparison, and the events the articles report, with every source's value of each field. Offsets are [start, end) JavaScript string indices into the article's clean text.",
   type: "object",
   properties: {
     schemaVersion: { type: "string", pattern: "^1\\.[0-9]+\\.[0-9]+$" },
     generatedBy: str,
     articles: arr(ref("Article")),
     stories: arr(ref("Story")),
+    events: arr(ref("Event")),
     diagnostics: arr(ref("Diagnostic")),
   },
-  required: ["schemaVersion", "generatedBy", "articles", "stories", "diagnostics"],
+  required: ["schemaVersion", "generatedBy", "articles", "stories", "events", "diagnostics"],
   additionalProperties: false,
   $defs: {
     Provenance: obj({ stage, method: str, confidence: { type: "number", minimum: 0, maximum: 1 } }, [
@@ -217,7 +236,63 @@ const schema = {
           ["action", "trigger", "sentence"],
         ),
       ),
+      eventReports: arr(ref("EventReport")),
       framing: arr(mention({ category: str, entry: str }, ["category", "entry"])),
+    }),
+    EventActor: obj({ name: str, actorId: str, category: str, countryCode: str }, ["name"]),
+    EventPlace: obj(
+      {
+        name: str,
+        geonameId: int,
+        lat: { type: "number", minimum: -90, maximum: 90 },
+        lon: { type: "number", minimum: -180, maximum: 180 },
+        countryCode: str,
+        country: str,
+        admin1: str,
+        admin2: str,
+        precision: { enum: ["exact", "near", "region", "country"] },
+      },
+      ["name", "lat", "lon", "precision"],
+    ),
+    EventDate: obj({ value: str, precision, basis: { enum: ["explicit", "relative", "published"] } }),
+    Fatalities: obj({ count: { type: "number", minimum: 0 }, low: num, high: num, approximate: bool }, [
+      "count",
+      "approximate",
+    ]),
+    Evidence: obj({ ...span, text: str, sentence: int }),
+    EventReport: mention(
+      {
+        id: str,
+        type: str,
+        subType: str,
+        typeConfidence: unit,
+        actor1: reported(ref("EventActor")),
+        actor2: reported(ref("EventActor")),
+        associated: arr(reported(ref("EventActor"))),
+        place: reported(ref("EventPlace")),
+        date: reported(ref("EventDate")),
+        fatalities: reported(ref("Fatalities")),
+        mentions: arr(int),
+        sentences: arr(int),
+      },
+      ["id", "type", "subType", "typeConfidence", "associated", "mentions", "sentences"],
+    ),
+    Event: obj({
+      id: str,
+      type: str,
+      subType: str,
+      storyIds: arr(str),
+      reports: arr(obj({ articleId: str, reportId: str })),
+      fields: obj({
+        subType: eventField(str),
+        actor1: eventField(ref("EventActor")),
+        actor2: eventField(ref("EventActor")),
+        associated: eventField(arr(ref("EventActor"))),
+        place: eventField(ref("EventPlace")),
+        date: eventField(ref("EventDate")),
+        fatalities: eventField(ref("Fatalities")),
+      }),
+      confidence: unit,
     }),
     Wording: obj({ ...span, text: str, field: { enum: ["text", "credits"] }, credit: int }, [
       "start",
@@ -255,6 +330,7 @@ const schema = {
         articleIds: arr(str),
         firstPublished: str,
         lastPublished: str,
+        eventIds: arr(str),
         comparison: ref("Comparison"),
       },
       ["id", "title", "articleIds"],

@@ -161,13 +161,38 @@ function checkDescription(d, parents, problems) {
   checkText(String(d.text ?? ""), where, problems);
 }
 
+/** Words that headlines in title case leave in lower case. */
+const HEADLINE_SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "in",
+  "on",
+  "at",
+  "by",
+  "for",
+  "to",
+  "and",
+  "or",
+  "as",
+  "with",
+  "from",
+]);
+
+/** A headline: no final stop, and every word but the small ones capitalised ("Rebels Seize Town In North"). */
+function isHeadline(text) {
+  const content = text.split(/[^\p{L}\p{N}']+/u).filter((w) => w !== "" && !HEADLINE_SMALL_WORDS.has(w));
+  return !/[.!?]$/.test(text) && content.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
 function checkText(text, where, problems) {
   const count = words(text).length;
   if (count < MIN_WORDS || count > MAX_WORDS)
     problems.push(`${where}: ${count} words, want ${MIN_WORDS}-${MAX_WORDS}`);
   if (text !== text.trim() || /\s{2,}/.test(text)) problems.push(`${where}: stray whitespace`);
-  if (!/^[A-Z0-9]/.test(text) || !/[.!?]$/.test(text))
-    problems.push(`${where}: must start with a capital and end a sentence`);
+  if (!/^["“]?[A-Z0-9]/.test(text) || !(/[.!?]$/.test(text) || isHeadline(text)))
+    problems.push(`${where}: must start with a capital and end a sentence (or be a title-case headline)`);
   if (/[.!?]\s+[A-Z]/.test(text.slice(0, -1))) problems.push(`${where}: looks like more than one sentence`);
 }
 

@@ -28,6 +28,30 @@ export {
   type SiteLearningOptions,
   siteOf,
 } from "./extract/index.js";
+export {
+  createEventReporter,
+  DEFAULT_EVENT_REPORTER_OPTIONS,
+  type EventReporterOptions,
+} from "./analyze/event-reports/index.js";
+export {
+  type EventTypeClassification,
+  type EventTypeClassifier,
+  loadEventDescriptions,
+  loadEventTaxonomy,
+  trainEventTypeClassifier,
+} from "./analyze/event-types/index.js";
+export { createEventMerger, DEFAULT_EVENT_MERGER_OPTIONS, type EventMerger } from "./events/index.js";
+export {
+  ACLED_COLUMNS,
+  createExporter,
+  EVENT_COLUMNS,
+  EXPORT_FORMATS,
+  type ExportData,
+  type ExportFormat,
+  loadAcledCodes,
+  STORY_COLUMNS,
+  toCsv,
+} from "./export/index.js";
 export { createIngester } from "./ingest/index.js";
 export type { RawInput } from "./ingest/types.js";
 export { readInputs } from "./io/read-inputs.js";

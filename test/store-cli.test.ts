@@ -12,7 +12,7 @@ describe("analyze with a database", () => {
     const before = store.counts();
     const storiesBefore = store.listStories().map((s) => s.id);
     store.close();
-    expect(before).toEqual({ articles: 2, stories: 1 });
+    expect(before).toMatchObject({ articles: 2, stories: 1 });
 
     const second = await runCli(["analyze", `${EXAMPLES}albu-kamal`, "--db", db]);
     expect(second.code).toBe(0);

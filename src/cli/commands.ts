@@ -1,3 +1,13 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { loadEventTaxonomy } from "../analyze/event-types/data.js";
+import {
+  createExporter,
+  EXPORT_KINDS,
+  type ExportData,
+  type ExportFormat,
+  type ExportKind,
+  loadAcledCodes,
+} from "../export/index.js";
 import { readInputs } from "../io/read-inputs.js";
 import type { ContentFormat, Diagnostic, ParallaxResult } from "../model/index.js";
 import { SCHEMA_VERSION } from "../model/index.js";
@@ -16,11 +26,17 @@ export interface CommandContext {
   db?: string;
   as?: ContentFormat;
   width?: number;
+  /** `export`: the format to write. */
+  format?: string;
+  /** `export`: the file to write; stdout when absent. */
+  out?: string;
   io: CliIO;
 }
 
 export interface Command {
   summary: string;
+  /** A problem with the command line itself, as one line; checked before the command runs. */
+  usageProblem?(context: Omit<CommandContext, "io">): string | undefined;
   run(context: CommandContext): Promise<Diagnostic[]>;
 }
 
@@ -36,6 +52,13 @@ export const commands: Record<string, Command> = {
   stories: {
     summary: "stories           print the stories stored in the database (table, --md or --json)",
     run: storiesCommand,
+  },
+  export: {
+    summary:
+      "export events|stories --format csv|json|geojson [--out FILE]\n" +
+      "                    write the stored events (ACLED's columns, then Parallax's) or stories",
+    usageProblem: exportUsageProblem,
+    run: exportCommand,
   },
 };
 
@@ -59,6 +82,8 @@ Options:
   --no-db         do not read or write a database
   --as FORMAT     read every input as html, raw or text, whatever its extension
   --width N       width of the terminal table (default: the terminal's, else 120)
+  --format F      export: csv, json or geojson (geojson for events only)
+  --out FILE      export: write to FILE instead of stdout
 `;
 
 async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
@@ -67,11 +92,14 @@ async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   const stages = createDefaultStages(loadKnowledge(), { as: ctx.as });
   const store = ctx.db ? openSqliteStore(ctx.db) : undefined;
   try {
-    const previous = store ? { articles: store.listArticles(), stories: store.listStories() } : undefined;
+    const previous = store
+      ? { articles: store.listArticles(), stories: store.listStories(), events: store.listEvents() }
+      : undefined;
     const outcome = runPipeline(stages, { inputs, previous, diagnostics });
     if (store) {
       store.upsertArticles(outcome.result.articles);
       store.replaceStories(outcome.stories);
+      store.replaceEvents(outcome.events);
     }
     printResult(outcome.result, ctx);
     return outcome.result.diagnostics;
@@ -111,11 +139,68 @@ async function storiesCommand(ctx: CommandContext): Promise<Diagnostic[]> {
     const stories = store.listStories();
     const ids = new Set(stories.flatMap((s) => s.articleIds));
     const articles = store.listArticles().filter((a) => ids.has(a.id));
+    const eventIds = new Set(stories.flatMap((s) => s.eventIds ?? []));
+    const events = store.listEvents().filter((e) => eventIds.has(e.id));
     printResult(
-      { schemaVersion: SCHEMA_VERSION, generatedBy: GENERATED_BY, articles, stories, events: [], diagnostics: [] },
+      {
+        schemaVersion: SCHEMA_VERSION,
+        generatedBy: GENERATED_BY,
+        articles,
+        stories,
+        events,
+        diagnostics: [],
+      },
       ctx,
     );
     return [];
+  } finally {
+    store.close();
+  }
+}
+
+function exportUsageProblem(ctx: Omit<CommandContext, "io">): string | undefined {
+  const [kind, ...extra] = ctx.paths;
+  const kinds = Object.keys(EXPORT_KINDS);
+  if (!kind || !(kind in EXPORT_KINDS)) return `export needs what to export: ${kinds.join(" or ")}`;
+  if (extra.length > 0) return `export takes one of ${kinds.join(", ")}, not also "${extra.join(" ")}"`;
+  const formats = EXPORT_KINDS[kind as ExportKind];
+  if (!ctx.format || !formats.includes(ctx.format as ExportFormat))
+    return `--format for ${kind} must be one of ${formats.join(", ")}${ctx.format ? `, not "${ctx.format}"` : ""}`;
+  if (!ctx.db) return "export reads the database: --no-db makes no sense here";
+  return undefined;
+}
+
+/** Writes what the database holds; the command line was checked by exportUsageProblem. */
+async function exportCommand(ctx: CommandContext): Promise<Diagnostic[]> {
+  const kind = ctx.paths[0] as ExportKind;
+  const db = ctx.db as string;
+  // Opening a missing database would create an empty one and export nothing, silently.
+  if (!existsSync(db))
+    return [
+      {
+        ...usageError(`no database at ${db}: run parallax analyze first`),
+        code: "cli/no-database",
+        input: db,
+      },
+    ];
+  const data = readStored(db);
+  const exporter = createExporter({ taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() });
+  const output = exporter(kind, ctx.format as ExportFormat, data);
+  if (ctx.out) writeFileSync(ctx.out, output.text);
+  else ctx.io.stdout(output.text);
+  for (const warning of output.warnings) ctx.io.stderr(`parallax export: warning: ${warning}\n`);
+  return output.warnings.map((message) => ({
+    severity: "warning",
+    stage: "report",
+    code: "export/left-out",
+    message,
+  }));
+}
+
+function readStored(db: string): ExportData {
+  const store = openSqliteStore(db);
+  try {
+    return { events: store.listEvents(), stories: store.listStories(), articles: store.listArticles() };
   } finally {
     store.close();
   }

@@ -33,6 +33,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr(`parallax ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.usage;
   }
+  const problem = command.usageProblem?.(parsed);
+  if (problem) {
+    io.stderr(`parallax ${name}: ${problem}\n`);
+    return EXIT.usage;
+  }
   const context: CommandContext = { ...parsed, io };
   const diagnostics = await command.run(context);
   return reportDiagnostics(diagnostics, io);
@@ -49,6 +54,8 @@ function parseOptions(args: string[]) {
       "no-db": { type: "boolean", default: false },
       as: { type: "string" },
       width: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
     },
   });
   if (values.as !== undefined && !FORMATS.includes(values.as as ContentFormat)) {
@@ -64,6 +71,8 @@ function parseOptions(args: string[]) {
     db: values["no-db"] ? undefined : values.db,
     as: values.as as ContentFormat | undefined,
     width,
+    format: values.format,
+    out: values.out,
   };
 }
 

@@ -7,6 +7,14 @@ import {
   createEntityRecognizer,
   loadActorDictionary,
 } from "../analyze/entities/index.js";
+import { createEventReporter, type EventActions, loadEventActions } from "../analyze/event-reports/index.js";
+import {
+  type EventTaxonomy,
+  type EventTypeClassifier,
+  loadEventDescriptions,
+  loadEventTaxonomy,
+  trainEventTypeClassifier,
+} from "../analyze/event-types/index.js";
 import { createEventExtractor } from "../analyze/events/index.js";
 import { createFramingTagger } from "../analyze/framing/index.js";
 import {
@@ -43,6 +51,12 @@ export interface Knowledge {
   stopwords: ReadonlySet<string>;
   /** The named-entity model trained by `npm run train:ner` (data/models/ner/). */
   ner: NerModel;
+  /** The event taxonomy (data/events/taxonomy.json). */
+  eventTaxonomy: EventTaxonomy;
+  /** The event-type classifier, trained once from data/events/descriptions.jsonl. */
+  eventTypes: EventTypeClassifier;
+  /** How the event reporter reads each trigger action (data/events/actions.json). */
+  eventActions: EventActions;
 }
 
 export function loadKnowledge(): Knowledge {
@@ -54,6 +68,9 @@ export function loadKnowledge(): Knowledge {
     framing: loadFramingLexicon(),
     stopwords: loadStopwords(),
     ner: loadNerModel(),
+    eventTaxonomy: loadEventTaxonomy(),
+    eventTypes: trainEventTypeClassifier(loadEventDescriptions()),
+    eventActions: loadEventActions(),
   };
 }
 
@@ -86,6 +103,13 @@ export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
     createQuoteFinder({ lexicon: knowledge.reporting }),
     createAttributionFinder({ lexicon: knowledge.reporting }),
     createEventExtractor({ lexicon: knowledge.events }),
+    createEventReporter({
+      classifier: knowledge.eventTypes,
+      taxonomy: knowledge.eventTaxonomy,
+      actions: knowledge.eventActions,
+      actors: knowledge.actors,
+      gazetteer: knowledge.gazetteer,
+    }),
     createFramingTagger({ lexicon: knowledge.framing }),
   ];
 }

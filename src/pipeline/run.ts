@@ -8,6 +8,7 @@ import type { RawInput } from "../ingest/types.js";
 import {
   type Article,
   type Diagnostic,
+  type Event,
   type ParallaxResult,
   SCHEMA_VERSION,
   type SourceDocument,
@@ -16,7 +17,7 @@ import {
 
 /**
  * The stages of a run, each already built from its options:
- * ingest -> (learn sites) -> extract -> analyze -> dedupe -> cluster -> compare.
+ * ingest -> (learn sites) -> extract -> analyze -> dedupe -> cluster -> events -> compare.
  */
 export interface PipelineStages {
   ingest: (input: RawInput) => { documents: SourceDocument[]; diagnostics: Diagnostic[] };
@@ -32,10 +33,10 @@ export interface PipelineStages {
   compare: Comparer;
 }
 
-/** What a run starts from: new inputs, and what earlier runs stored (so stories stay stable). */
+/** What a run starts from: new inputs, and what earlier runs stored (so stories and events stay stable). */
 export interface RunRequest {
   inputs: readonly RawInput[];
-  previous?: { articles: readonly Article[]; stories: readonly Story[] };
+  previous?: { articles: readonly Article[]; stories: readonly Story[]; events?: readonly Event[] };
   /** Problems found before ingest (a missing file); they are carried into the result. */
   diagnostics?: readonly Diagnostic[];
 }
@@ -47,6 +48,8 @@ export interface RunOutcome {
   result: ParallaxResult;
   /** Every story after the run, touched or not, for the store. */
   stories: Story[];
+  /** Every event after the run, touched or not, for the store. */
+  events: Event[];
 }
 
 /**
@@ -76,7 +79,9 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
   const stored = (request.previous?.articles ?? []).filter((a) => !fresh.has(a.id));
   // Stored articles take part, so a reprint arriving today joins the wire story stored last week.
   const everything = stages.dedupe([...stored, ...fresh.values()]);
-  const stories = stages.cluster(everything, request.previous?.stories ?? []);
+  const clustered = stages.cluster(everything, request.previous?.stories ?? []);
+  const events = stages.events(everything, clustered, request.previous?.events ?? []);
+  const stories = withEventIds(clustered, events);
   const touched = stories.filter((s) => s.articleIds.some((id) => fresh.has(id)));
   const compared = touched.map((story) => ({ ...story, comparison: stages.compare(story, everything) }));
   const shown = new Set(compared.flatMap((s) => s.articleIds));
@@ -86,11 +91,31 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
     generatedBy: GENERATED_BY,
     articles: everything.filter((a) => shown.has(a.id)),
     stories: compared,
-    events: [],
+    events: events.filter((e) => e.reports.some((r) => shown.has(r.articleId))),
     diagnostics,
   };
   const updated = new Map(compared.map((s) => [s.id, s]));
   const before = new Map((request.previous?.stories ?? []).map((s) => [s.id, s]));
   const every = stories.map((s) => updated.get(s.id) ?? { ...s, comparison: before.get(s.id)?.comparison });
-  return { result, stories: every };
+  return { result, stories: every, events };
+}
+
+/**
+ * Each story lists the events its articles report, in the events' order. Read from the reports'
+ * articles rather than `Event.storyIds`, so a story is right even if a merger left that stale.
+ */
+function withEventIds(stories: readonly Story[], events: readonly Event[]): Story[] {
+  const eventsOfArticle = new Map<string, string[]>();
+  for (const event of events) {
+    for (const { articleId } of event.reports) {
+      const ids = eventsOfArticle.get(articleId) ?? [];
+      if (!ids.includes(event.id)) ids.push(event.id);
+      eventsOfArticle.set(articleId, ids);
+    }
+  }
+  return stories.map((story) => {
+    const ids = new Set(story.articleIds.flatMap((id) => eventsOfArticle.get(id) ?? []));
+    const eventIds = events.filter((e) => ids.has(e.id)).map((e) => e.id);
+    return { ...story, eventIds };
+  });
 }

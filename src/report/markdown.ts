@@ -1,5 +1,5 @@
-import type { Article, ParallaxResult, Story } from "../model/index.js";
-import { cellLines, factTitle } from "./text.js";
+import type { Article, Event, ParallaxResult, Story } from "../model/index.js";
+import { cellLines, eventLineText, factTitle, storyEventLines } from "./text.js";
 
 /**
  * Scraped text is hostile: in Markdown it could open links, images or raw HTML. Brackets (links,
@@ -15,9 +15,21 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n/g, "<br>");
 }
 
+/** Events listed per story before "(+N more)": `parallax export events` has them all. */
+const MAX_EVENTS = 8;
+
+/**
+ * Outside a table cell, marks at the start of a line act: in a list item, "# x" is a heading and
+ * "1. x" a nested list. Such a start is escaped.
+ */
+export function escapeLineStart(text: string): string {
+  return text.replace(/^(\d{1,9})([.)])/, "$1\\$2").replace(/^([#>+=-])/, "\\$1");
+}
+
 export function renderMarkdown(result: ParallaxResult, maxWordings = 3): string {
   const articles = new Map(result.articles.map((a) => [a.id, a]));
-  const sections = result.stories.map((story) => renderStory(story, articles, maxWordings));
+  const events = new Map((result.events ?? []).map((e) => [e.id, e]));
+  const sections = result.stories.map((story) => renderStory(story, articles, events, maxWordings));
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   return [
     "# Parallax report",
@@ -28,7 +40,12 @@ export function renderMarkdown(result: ParallaxResult, maxWordings = 3): string 
   ].join("\n");
 }
 
-function renderStory(story: Story, articles: Map<string, Article>, maxWordings: number): string {
+function renderStory(
+  story: Story,
+  articles: Map<string, Article>,
+  events: Map<string, Event>,
+  maxWordings: number,
+): string {
   const members = story.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
   const outlets = story.comparison?.outlets ?? members.map((a) => a.id);
   const lines = [`## ${escapeMarkdown(story.title)}`, "", `Story \`${story.id}\``, ""];
@@ -37,6 +54,7 @@ function renderStory(story: Story, articles: Map<string, Article>, maxWordings: 
       `- **${escapeMarkdown(outlets[i] ?? a.id)}**: ${escapeMarkdown(a.title?.value ?? "(untitled)")} (${escapeMarkdown(a.origin.locator)})`,
     );
   });
+  lines.push(...renderEvents(story, new Map(members.map((a, i) => [a.id, outlets[i] ?? a.id])), events));
   const facts = story.comparison?.facts ?? [];
   if (facts.length === 0 || members.length < 2)
     return [...lines, "", "_A single article: nothing to compare._", ""].join("\n");
@@ -53,4 +71,18 @@ function renderStory(story: Story, articles: Map<string, Article>, maxWordings: 
   }
   lines.push("");
   return lines.join("\n");
+}
+
+/** A bullet list; every piece of it is scraped or derived text, so all of it is escaped. */
+function renderEvents(story: Story, labels: Map<string, string>, events: Map<string, Event>): string[] {
+  const lines = storyEventLines(story, events, (id) => labels.get(id) ?? id);
+  if (lines.length === 0) return [];
+  const more = lines.length > MAX_EVENTS ? [`- _(+${lines.length - MAX_EVENTS} more)_`] : [];
+  return [
+    "",
+    "**Events**",
+    "",
+    ...lines.slice(0, MAX_EVENTS).map((l) => `- ${escapeLineStart(escapeMarkdown(eventLineText(l)))}`),
+    ...more,
+  ];
 }

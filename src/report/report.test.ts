@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown } from "./markdown.js";
-import { renderTable, wrap } from "./terminal.js";
+import { BATTLE } from "../export/test-support.js";
+import { articleFromText, type ParallaxResult, SCHEMA_VERSION, type Story } from "../model/index.js";
+import { escapeLineStart, escapeMarkdown, renderMarkdown } from "./markdown.js";
+import { renderTable, renderTerminal, wrap } from "./terminal.js";
 import { factTitle, stripControls } from "./text.js";
 
 describe("reports treat scraped text as hostile", () => {
@@ -58,5 +60,62 @@ describe("fact titles", () => {
       independentSources: 2,
     };
     expect(factTitle(fact)).toBe("12");
+  });
+});
+
+describe("events in reports", () => {
+  const articles = [
+    articleFromText("x", { id: "a000", outlet: { value: "Outlet Zero", source: "record" } }),
+    articleFromText("x", { id: "a001", outlet: { value: "Outlet <b>One</b>", source: "record" } }),
+  ];
+  const story: Story = {
+    id: "story-1",
+    title: "Town retaken",
+    articleIds: ["a000", "a001"],
+    eventIds: [BATTLE.id],
+    comparison: { outlets: ["Outlet Zero", "Outlet <b>One</b>"], facts: [] },
+  };
+  const result: ParallaxResult = {
+    schemaVersion: SCHEMA_VERSION,
+    generatedBy: "test",
+    articles,
+    stories: [story],
+    events: [BATTLE],
+    diagnostics: [],
+  };
+
+  it("the terminal lists a story's events with place, resolved date and each source's date", () => {
+    const text = renderTerminal(result);
+    expect(text).toContain("  Events:");
+    expect(text).toContain(
+      "    - government regains territory at Abu Kamal, Syria, 2017-11-08 (dates: Outlet Zero: 2017-11-08; Outlet <b>One</b>: 2017-11-09)",
+    );
+  });
+
+  it("the terminal shortens a long list", () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({ ...BATTLE, id: `e${i}` }));
+    const text = renderTerminal(
+      { ...result, events: many, stories: [{ ...story, eventIds: many.map((e) => e.id) }] },
+      { maxEvents: 5 },
+    );
+    expect(text.match(/^ {4}- /gm)).toHaveLength(5);
+    expect(text).toContain("(+2 more)");
+  });
+
+  it("Markdown lists them escaped, and a line start cannot open a heading or a list", () => {
+    const md = renderMarkdown(result);
+    expect(md).toContain("**Events**");
+    expect(md).toContain("Outlet &lt;b&gt;One&lt;/b&gt;: 2017-11-09");
+    expect(escapeLineStart("# heading")).toBe("\\# heading");
+    expect(escapeLineStart("1. item")).toBe("1\\. item");
+    const hostile = { ...BATTLE, id: "h", subType: "1.-x" };
+    const md2 = renderMarkdown({ ...result, events: [hostile], stories: [{ ...story, eventIds: ["h"] }] });
+    expect(md2).toContain("- 1\\. x at Abu Kamal");
+  });
+
+  it("say nothing of events when a story has none", () => {
+    const quiet = { ...result, events: [], stories: [{ ...story, eventIds: [] }] };
+    expect(renderTerminal(quiet)).not.toContain("Events:");
+    expect(renderMarkdown(quiet)).not.toContain("**Events**");
   });
 });

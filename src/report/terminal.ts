@@ -1,14 +1,16 @@
-import type { Article, ParallaxResult, Story } from "../model/index.js";
-import { cellLines, factTitle, stripControls } from "./text.js";
+import type { Article, Event, ParallaxResult, Story } from "../model/index.js";
+import { cellLines, eventLineText, factTitle, storyEventLines, stripControls } from "./text.js";
 
 export interface TerminalReportOptions {
   /** Terminal width in columns; the table wraps its cells to fit. */
   width: number;
   /** Wordings shown per cell before "(+N more)": the JSON output has them all. */
   maxWordings: number;
+  /** Events listed per story before "(+N more)": `parallax export events` has them all. */
+  maxEvents: number;
 }
 
-export const DEFAULT_TERMINAL_OPTIONS: TerminalReportOptions = { width: 120, maxWordings: 2 };
+export const DEFAULT_TERMINAL_OPTIONS: TerminalReportOptions = { width: 120, maxWordings: 2, maxEvents: 5 };
 
 /** The fact column gets this share of the width; outlets share the rest. */
 const FACT_COLUMN_SHARE = 0.28;
@@ -17,12 +19,18 @@ const MIN_COLUMN_WIDTH = 14;
 export function renderTerminal(result: ParallaxResult, options: Partial<TerminalReportOptions> = {}): string {
   const opts = { ...DEFAULT_TERMINAL_OPTIONS, ...options };
   const articles = new Map(result.articles.map((a) => [a.id, a]));
-  const parts = result.stories.map((story) => renderStory(story, articles, opts));
+  const events = new Map((result.events ?? []).map((e) => [e.id, e]));
+  const parts = result.stories.map((story) => renderStory(story, articles, events, opts));
   parts.push(renderSummary(result));
   return parts.join("\n\n");
 }
 
-function renderStory(story: Story, articles: Map<string, Article>, opts: TerminalReportOptions): string {
+function renderStory(
+  story: Story,
+  articles: Map<string, Article>,
+  events: Map<string, Event>,
+  opts: TerminalReportOptions,
+): string {
   const members = story.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
   const outlets = story.comparison?.outlets ?? members.map((a) => a.outlet?.value ?? a.id);
   const header = [
@@ -31,6 +39,12 @@ function renderStory(story: Story, articles: Map<string, Article>, opts: Termina
     ...members.map(
       (a, i) =>
         `  [${outlets[i] ?? a.id}] ${stripControls(a.title?.value ?? "(untitled)")} — ${a.origin.locator}`,
+    ),
+    ...renderEvents(
+      story,
+      new Map(members.map((a, i) => [a.id, outlets[i] ?? a.id])),
+      events,
+      opts.maxEvents,
     ),
   ];
   const facts = story.comparison?.facts ?? [];
@@ -50,6 +64,23 @@ function renderStory(story: Story, articles: Map<string, Article>, opts: Termina
     ]),
   ];
   return [...header, renderTable(rows, widths)].join("\n");
+}
+
+/** `labels`: the story's column name of each article, so the events name sources as the table does. */
+function renderEvents(
+  story: Story,
+  labels: Map<string, string>,
+  events: Map<string, Event>,
+  maxEvents: number,
+): string[] {
+  const lines = storyEventLines(story, events, (id) => labels.get(id) ?? id);
+  if (lines.length === 0) return [];
+  const more = lines.length > maxEvents ? [`    (+${lines.length - maxEvents} more)`] : [];
+  return [
+    "  Events:",
+    ...lines.slice(0, maxEvents).map((l) => `    - ${stripControls(eventLineText(l))}`),
+    ...more,
+  ];
 }
 
 function renderSummary(result: ParallaxResult): string {

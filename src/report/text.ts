@@ -1,4 +1,4 @@
-import type { Fact, FactCell, FactKind, FactStatus } from "../model/index.js";
+import type { Event, Fact, FactCell, FactKind, FactStatus, Story } from "../model/index.js";
 
 const ESCAPE = String.fromCharCode(0x1b);
 const ANSI_SEQUENCE = new RegExp(`${ESCAPE}\\[[0-9;?]*[ -/]*[@-~]`, "g");
@@ -54,4 +54,52 @@ function copiesNote(fact: Fact): string {
   const texts =
     fact.independentSources === 1 ? "1 independent text" : `${fact.independentSources} independent texts`;
   return ` (${telling} outlets, ${texts})`;
+}
+
+/** One line per event a report lists, before escaping: what, where, when, and each source's date. */
+export interface EventLine {
+  what: string;
+  where?: string;
+  when?: string;
+  /** "Outlet: date" for each article that gives a date, in report order. */
+  sourceDates: string[];
+}
+
+/**
+ * The events of a story, briefly: the sub-type in words, the resolved place and date, and the date
+ * each source gives (the JSON and `parallax export events` have every field).
+ */
+export function storyEventLines(
+  story: Story,
+  events: ReadonlyMap<string, Event>,
+  outletOf: (articleId: string) => string,
+): EventLine[] {
+  return (story.eventIds ?? [])
+    .map((id) => events.get(id))
+    .filter((e): e is Event => e !== undefined)
+    .map((event) => {
+      const place = event.fields.place.resolved;
+      const date = event.fields.date.resolved;
+      const dates = new Map<string, string>();
+      for (const v of event.fields.date.values)
+        if (!dates.has(v.articleId)) dates.set(v.articleId, v.value.value);
+      return {
+        what: event.subType.replace(/-/g, " "),
+        ...(place ? { where: placeName(place) } : {}),
+        ...(date ? { when: date.value } : {}),
+        sourceDates: [...dates].map(([articleId, value]) => `${outletOf(articleId)}: ${value}`),
+      };
+    });
+}
+
+export function eventLineText(line: EventLine): string {
+  const where = line.where ? ` at ${line.where}` : "";
+  const when = line.when ? `, ${line.when}` : "";
+  const sources = line.sourceDates.length > 0 ? ` (dates: ${line.sourceDates.join("; ")})` : "";
+  return `${line.what}${where}${when}${sources}`;
+}
+
+/** "Town, Country"; a place that is itself the country is named once. */
+export function placeName(place: { name: string; country?: string }): string {
+  return place.country && place.country !== place.name ? `${place.name}, ${place.country}` : place.name;
 }

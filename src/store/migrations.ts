@@ -57,4 +57,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX story_articles_article ON story_articles (article_id);
     `,
   },
+  {
+    id: 3,
+    name: "events",
+    // Events are recomputed per run, like stories. The event is JSON; columns copy what an export
+    // or a query filters on: the resolved date, type and country (ISO 3166-1 alpha-2).
+    sql: `
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        sub_type TEXT NOT NULL,
+        event_date TEXT,
+        country TEXT,
+        confidence REAL NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX events_date ON events (event_date);
+      CREATE INDEX events_type ON events (type, sub_type);
+      CREATE INDEX events_country ON events (country);
+      -- Not a foreign key to articles, as for stories: which articles report an event.
+      CREATE TABLE event_articles (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, article_id)
+      );
+      CREATE INDEX event_articles_article ON event_articles (article_id);
+    `,
+  },
 ];

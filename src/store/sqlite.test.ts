@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type Article, emptyAnnotations, type Story } from "../model/index.js";
 import { MIGRATIONS } from "./migrations.js";
 import { applyMigrations, openSqliteStore } from "./sqlite.js";
+import { BATTLE, PROTEST, QUAKE } from "../export/test-support.js";
 
 function article(id: string, text: string, extra: Partial<Article> = {}): Article {
   return {
@@ -42,7 +43,7 @@ describe("openSqliteStore(':memory:')", () => {
     expect(store.getArticle("quake-1")).toEqual(quake);
     expect(store.getArticle("nope")).toBeUndefined();
     expect(store.listArticles().map((a) => a.id)).toEqual(["quake-1", "ruling-1"]);
-    expect(store.counts()).toEqual({ articles: 2, stories: 0 });
+    expect(store.counts()).toEqual({ articles: 2, stories: 0, events: 0 });
     store.close();
   });
 
@@ -94,7 +95,68 @@ describe("openSqliteStore(':memory:')", () => {
     expect(store.listStories()).toEqual([story("b", ["quake-1"]), story("a", ["ruling-1", "ruling-1"])]);
     store.replaceStories([story("c", ["quake-1", "ruling-1"])]);
     expect(store.listStories().map((s) => s.id)).toEqual(["c"]);
-    expect(store.counts()).toEqual({ articles: 0, stories: 1 });
+    expect(store.counts()).toEqual({ articles: 0, stories: 1, events: 0 });
+    store.close();
+  });
+});
+
+describe("events in the store", () => {
+  it("replaces events as a whole: storing the same events again never duplicates them", () => {
+    const store = openSqliteStore(":memory:");
+    store.replaceEvents([BATTLE, PROTEST]);
+    store.replaceEvents([BATTLE, PROTEST]);
+    expect(store.listEvents()).toEqual([BATTLE, PROTEST]);
+    const retyped = { ...BATTLE, confidence: 0.9 };
+    store.replaceEvents([QUAKE, retyped]);
+    expect(store.listEvents()).toEqual([QUAKE, retyped]);
+    expect(store.counts().events).toBe(2);
+    store.close();
+  });
+
+  it("indexes the resolved date, type and country, and which articles report each event", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parallax-events-"));
+    const path = join(dir, "parallax.db");
+    const store = openSqliteStore(path);
+    store.replaceEvents([BATTLE, PROTEST, QUAKE]);
+    store.close();
+    const db = new Database(path, { readonly: true });
+    const rows = db
+      .prepare("SELECT id, type, sub_type, event_date, country FROM events ORDER BY position")
+      .all();
+    expect(rows).toEqual([
+      {
+        id: BATTLE.id,
+        type: "battles",
+        sub_type: "government-regains-territory",
+        event_date: "2017-11-08",
+        country: "SY",
+      },
+      {
+        id: PROTEST.id,
+        type: "protests",
+        sub_type: "peaceful-protest",
+        event_date: "2024-W10",
+        country: "CL",
+      },
+      {
+        id: QUAKE.id,
+        type: "disasters",
+        sub_type: "natural-disaster",
+        event_date: "2024-03-02",
+        country: null,
+      },
+    ]);
+    const byArticle = db.prepare("SELECT event_id FROM event_articles WHERE article_id = ?").all("a001");
+    expect(byArticle).toEqual([{ event_id: BATTLE.id }]);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes events in one transaction: a failure leaves the old set", () => {
+    const store = openSqliteStore(":memory:");
+    store.replaceEvents([BATTLE]);
+    expect(() => store.replaceEvents([PROTEST, PROTEST])).toThrow();
+    expect(store.listEvents().map((e) => e.id)).toEqual([BATTLE.id]);
     store.close();
   });
 });
@@ -108,12 +170,14 @@ describe("openSqliteStore(file)", () => {
     const first = openSqliteStore(path);
     first.upsertArticles([quake, ruling]);
     first.replaceStories([story("s1", ["quake-1"])]);
+    first.replaceEvents([QUAKE]);
     first.close();
     first.close(); // closing twice is harmless
 
     const second = openSqliteStore(path);
-    expect(second.counts()).toEqual({ articles: 2, stories: 1 });
+    expect(second.counts()).toEqual({ articles: 2, stories: 1, events: 1 });
     expect(second.getArticle("ruling-1")).toEqual(ruling);
+    expect(second.listEvents()).toEqual([QUAKE]);
     expect(second.upsertArticles([quake])).toEqual({ inserted: 0, updated: 1 });
     second.close();
 
@@ -137,7 +201,7 @@ describe("openSqliteStore(file)", () => {
   it("applies only the migrations a database has not seen, and refuses a newer schema", () => {
     const db = new Database(":memory:");
     expect(applyMigrations(db, MIGRATIONS.slice(0, 1))).toEqual([1]);
-    expect(applyMigrations(db, MIGRATIONS)).toEqual([2]);
+    expect(applyMigrations(db, MIGRATIONS)).toEqual([2, 3]);
     expect(applyMigrations(db, MIGRATIONS)).toEqual([]);
     expect(() => applyMigrations(db, MIGRATIONS.slice(0, 1))).toThrow(/newer/);
     db.close();

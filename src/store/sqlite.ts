@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import type { Article, Story } from "../model/index.js";
+import type { Article, Event, Story } from "../model/index.js";
 import { MIGRATIONS, type Migration } from "./migrations.js";
 import type { Store } from "./store.js";
 
@@ -82,9 +82,18 @@ function createSqliteStore(db: Db): Store {
       "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
     ),
     listStories: db.prepare("SELECT json FROM stories ORDER BY position"),
-    counts: db.prepare(
-      "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM stories) AS stories",
+    clearEventArticles: db.prepare("DELETE FROM event_articles"),
+    clearEvents: db.prepare("DELETE FROM events"),
+    insertEvent:
+      db.prepare(`INSERT INTO events (id, position, type, sub_type, event_date, country, confidence, json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEventArticle: db.prepare(
+      "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
     ),
+    listEvents: db.prepare("SELECT json FROM events ORDER BY position"),
+    counts:
+      db.prepare(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM stories) AS stories,
+      (SELECT count(*) FROM events) AS events`),
   };
 
   /** The stored row this article is a new version of, if any. */
@@ -146,9 +155,28 @@ function createSqliteStore(db: Db): Store {
     });
   });
 
+  const replaceEvents = db.transaction((events: Event[]) => {
+    sql.clearEventArticles.run();
+    sql.clearEvents.run();
+    events.forEach((event, position) => {
+      sql.insertEvent.run(
+        event.id,
+        position,
+        event.type,
+        event.subType,
+        event.fields.date.resolved?.value ?? null,
+        event.fields.place.resolved?.countryCode ?? null,
+        event.confidence,
+        JSON.stringify(event),
+      );
+      for (const { articleId } of event.reports) sql.insertEventArticle.run(event.id, articleId);
+    });
+  });
+
   return {
     upsertArticles: (articles) => upsertArticles(articles),
     replaceStories: (stories) => replaceStories(stories),
+    replaceEvents: (events) => replaceEvents(events),
     getArticle(id) {
       const row = sql.getArticle.get(id) as { json: string } | undefined;
       return row ? (JSON.parse(row.json) as Article) : undefined;
@@ -157,7 +185,9 @@ function createSqliteStore(db: Db): Store {
       (sql.listArticles.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Article),
     listStories: () =>
       (sql.listStories.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Story),
-    counts: () => sql.counts.get() as { articles: number; stories: number },
+    listEvents: () =>
+      (sql.listEvents.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Event),
+    counts: () => sql.counts.get() as { articles: number; stories: number; events: number },
     close() {
       if (db.open) db.close();
     },

@@ -17,10 +17,23 @@ export {
 } from "./data.js";
 export {
   DEFAULT_EVENT_TYPE_OPTIONS,
+  type EventEvidence,
   type EventFeatureWords,
+  type EventModelKind,
   type EventTypeClassification,
   type EventTypeClassifier,
   type EventTypeClassifierOptions,
   type RankedSubType,
+  type SentenceTokenizer,
   trainEventTypeClassifier,
 } from "./classifier.js";
+export {
+  checkCuesAgainst,
+  createCueMatcher,
+  type CueMatch,
+  type CueMatcher,
+  type CueWord,
+  type EventCues,
+  loadEventCues,
+  parseEventCues,
+} from "./cues.js";

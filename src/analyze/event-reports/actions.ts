@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { numberRecord, objectAt, stringList } from "../data-shape.js";
+
+/**
+ * Typed loader for data/events/actions.json: how the event reporter reads each action of the
+ * trigger lexicon (which mentions tell one happening, which side the actor is on, which
+ * sub-types the action makes likely). A malformed file throws naming its place: a packaging bug.
+ */
+
+export const DEFAULT_ACTIONS_FILE = new URL("../../../data/events/actions.json", import.meta.url);
+
+/** The mention's actor is the one who acts (actor1) or the one acted upon (actor2: defenders, those who withdraw). */
+export type ActorRole = "actor1" | "actor2";
+
+export interface EventAction {
+  /** Mentions of one happening share a group: "entered", "captured", "declared it clear" are "territory". */
+  group: string;
+  /** A killing or a death joins a report of any group told in the same sentence or at the same place and time. */
+  joinsAny: boolean;
+  role: ActorRole;
+  /** Likely sub-types and their weights. */
+  subTypes: Record<string, number>;
+  /** The same, per side of the actor ("state", "non-state"), when the side changes the sub-type. */
+  bySide: Record<string, Record<string, number>>;
+}
+
+export interface EventActions {
+  /** Side name -> actor dictionary categories on that side. */
+  sides: Record<string, string[]>;
+  /** Actions that make allies, not events ("backed by"). */
+  associationActions: string[];
+  /** Words before an ally's name: "backed by", "aligned with". */
+  allyCues: string[];
+  /** Words before a place that make the place approximate: "near", "outskirts of". */
+  nearCues: string[];
+  actions: Record<string, EventAction>;
+}
+
+export function loadEventActions(file: URL = DEFAULT_ACTIONS_FILE): EventActions {
+  return parseEventActions(JSON.parse(readFileSync(file, "utf8")) as unknown);
+}
+
+export function parseEventActions(value: unknown, where = "actions.json"): EventActions {
+  const root = objectAt(value, where);
+  const sides = objectAt(root.sides, `${where}.sides`);
+  const actions = objectAt(root.actions, `${where}.actions`);
+  return {
+    sides: Object.fromEntries(
+      Object.entries(sides).map(([side, list]) => [side, stringList(list, `${where}.sides.${side}`)]),
+    ),
+    associationActions: stringList(root.associationActions, `${where}.associationActions`),
+    allyCues: stringList(root.allyCues, `${where}.allyCues`),
+    nearCues: stringList(root.nearCues, `${where}.nearCues`),
+    actions: Object.fromEntries(
+      Object.entries(actions).map(([name, a]) => [name, parseAction(a, `${where}.actions.${name}`)]),
+    ),
+  };
+}
+
+function parseAction(value: unknown, where: string): EventAction {
+  const node = objectAt(value, where);
+  if (typeof node.group !== "string" || node.group === "") throw new Error(`${where}.group: expected a name`);
+  const role = node.role ?? "actor1";
+  if (role !== "actor1" && role !== "actor2") throw new Error(`${where}.role: expected actor1 or actor2`);
+  const bySide = node.bySide === undefined ? {} : objectAt(node.bySide, `${where}.bySide`);
+  return {
+    group: node.group,
+    joinsAny: node.joinsAny === true,
+    role,
+    subTypes: numberRecord(node.subTypes, `${where}.subTypes`),
+    bySide: Object.fromEntries(
+      Object.entries(bySide).map(([side, w]) => [side, numberRecord(w, `${where}.bySide.${side}`)]),
+    ),
+  };
+}
+
+/** Problems of the actions file against the taxonomy's sub-type ids and its own side names. */
+export function checkActionsAgainst(actions: EventActions, subTypeIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  for (const [name, action] of Object.entries(actions.actions)) {
+    for (const id of Object.keys(action.subTypes))
+      if (!subTypeIds.has(id)) problems.push(`${name}: unknown sub-type ${id}`);
+    for (const [side, weights] of Object.entries(action.bySide)) {
+      if (!(side in actions.sides)) problems.push(`${name}: unknown side ${side}`);
+      for (const id of Object.keys(weights))
+        if (!subTypeIds.has(id)) problems.push(`${name}.${side}: unknown sub-type ${id}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,117 @@
+import type { Article, EventArgument, EventMention, Place } from "../../model/index.js";
+import { isPlaceArgument, placeId } from "../events/mentions.js";
+import type { EventAction } from "./actions.js";
+import { dayRange, daysApart, isCalendarValue, withYearFrom } from "./dates.js";
+
+/**
+ * Gathering an article's trigger mentions into happenings: "entered the town on Nov. 8",
+ * "declared it clear Nov. 9" and "the liberation of" the town are one; a town taken weeks
+ * earlier, or another town, is another.
+ */
+
+export interface GroupingOptions {
+  /** Two dated mentions further apart than this are two happenings. */
+  dateWindowDays: number;
+  /** A mention that names no place joins a happening told at most this many sentences before. */
+  sentenceGap: number;
+}
+
+/** What grouping needs to know about one mention. */
+export interface MentionFacts {
+  index: number;
+  mention: EventMention;
+  action: EventAction;
+  placeId?: string;
+  place?: Place;
+  days?: [number, number];
+}
+
+/** Only for comparing two yearless dates with each other when the article has no date. */
+const YEARLESS_ANCHOR = "2000-12-31";
+
+export function mentionFacts(
+  article: Article,
+  mention: EventMention,
+  index: number,
+  action: EventAction,
+  placesById: ReadonlyMap<string, Place>,
+): MentionFacts {
+  const placeArg =
+    mention.place ?? (mention.target && isPlaceArgument(mention.target) ? mention.target : undefined);
+  const id = placeArg?.id;
+  const time = mention.time;
+  const value =
+    time && isCalendarValue(time.value)
+      ? withYearFrom(time.value, article.published?.value ?? YEARLESS_ANCHOR)
+      : undefined;
+  const days = value ? dayRange(value) : undefined;
+  const place = id ? placesById.get(id) : undefined;
+  return {
+    index,
+    mention,
+    action,
+    ...(id ? { placeId: id } : {}),
+    ...(place ? { place } : {}),
+    ...(days ? { days } : {}),
+  };
+}
+
+/** The first place mention of each place id. */
+export function placesById(places: readonly Place[]): Map<string, Place> {
+  const byId = new Map<string, Place>();
+  for (const p of places) if (!byId.has(placeId(p))) byId.set(placeId(p), p);
+  return byId;
+}
+
+/** Mentions in text order, each joining the first happening it fits with every mention of. */
+export function groupMentions(facts: readonly MentionFacts[], options: GroupingOptions): MentionFacts[][] {
+  const groups: MentionFacts[][] = [];
+  for (const f of facts) {
+    const home = groups.find((g) => g.every((other) => compatible(other, f, options)));
+    if (home) home.push(f);
+    else groups.push([f]);
+  }
+  return groups;
+}
+
+function compatible(a: MentionFacts, b: MentionFacts, options: GroupingOptions): boolean {
+  const sameGroup = a.action.group === b.action.group;
+  const sentenceGap = Math.abs(a.mention.sentence - b.mention.sentence);
+  // A killing joins another kind of happening only when one sentence tells both.
+  if (!sameGroup && !((a.action.joinsAny || b.action.joinsAny) && sentenceGap === 0)) return false;
+  if (a.placeId && b.placeId) {
+    if (!samePlace(a, b)) return false;
+  } else if (sentenceGap > options.sentenceGap) {
+    return false;
+  }
+  if (a.days && b.days && daysApart(a.days, b.days) > options.dateWindowDays) return false;
+  if (conflicting(actorOf(a), actorOf(b))) return false;
+  return !conflicting(actorTarget(a), actorTarget(b));
+}
+
+/** The same place, or a country and a place inside it ("Syria" and a Syrian town). */
+function samePlace(a: MentionFacts, b: MentionFacts): boolean {
+  if (a.placeId === b.placeId) return true;
+  const inCountry = (country?: Place, inner?: Place) =>
+    country?.feature === "country" &&
+    inner?.countryCode !== undefined &&
+    inner.countryCode === country.countryCode;
+  return inCountry(a.place, b.place) || inCountry(b.place, a.place);
+}
+
+/** The acting side's id: defenders and those who withdraw are the other side. */
+function actorOf(f: MentionFacts): string | undefined {
+  return f.action.role === "actor1" ? actorId(f.mention.actor) : undefined;
+}
+
+function actorTarget(f: MentionFacts): string | undefined {
+  return actorId(f.mention.target);
+}
+
+function actorId(arg: EventArgument | undefined): string | undefined {
+  return arg && !isPlaceArgument(arg) ? arg.id : undefined;
+}
+
+function conflicting(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a !== b;
+}
