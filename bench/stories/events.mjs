@@ -3,8 +3,15 @@
 // type, place, each source's dates with their words, the resolved date and its reason, fatalities and
 // sources. The seeds (examples/albu-kamal/) must give ONE event of sub-type government-regains-territory
 // at Albu Kamal (near 34.45 N, 40.92 E) with both sources' reports and dates.
-// Usage: node bench/stories/events.mjs [--limit N articles]   PARALLAX_DIST=dir benches another build.
-import { distModule, flagValue, peakMemoryMb, printTable } from "../common.mjs";
+// With BASIL (../shared/dev/bias/basil/articles: 50 triplets, three outlets each telling one event;
+// on by default when the set is there, --no-basil skips it) it also runs the pipeline over those
+// articles and prints reports per article, events, how many triplets have an event that two or
+// three of their outlets report (merged), and the event types. BASIL has no gold event types: the
+// figures show that merging works on real multi-outlet news, not that the types are right.
+// Usage: node bench/stories/events.mjs [--limit N articles] [--no-basil]   PARALLAX_DIST=dir benches another build.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { devSet, distModule, flagValue, peakMemoryMb, printTable } from "../common.mjs";
 
 const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
 /** The seeds' town, as the issue gives it; a resolved place this close counts as found. */
@@ -13,6 +20,8 @@ const SEED_TOLERANCE_DEG = 0.05;
 const SEED_SUBTYPE = "government-regains-territory";
 
 const limit = Number(flagValue("--limit", "0")) || Infinity;
+/** BASIL tells each event in three outlets: --limit N keeps the first N/3 triplets. */
+const OUTLETS_PER_TRIPLET = 3;
 const parallax = await import(distModule("index.js"));
 const started = performance.now();
 const knowledge = parallax.loadKnowledge();
@@ -89,6 +98,8 @@ printTable([
 console.log(
   `seeds: ${seedFound ? "ONE event" : "NOT as required"} (${seedEvents.length} candidate events, ${seedSources.size}/${seedIds.size} sources, resolved date ${seed?.fields.date.resolved?.value ?? "-"})`,
 );
+const basil = process.argv.includes("--no-basil") ? undefined : basilFigures();
+
 console.log(
   `RESULT ${JSON.stringify({
     articles: result.articles.length,
@@ -98,6 +109,100 @@ console.log(
     seedEventFound: seedFound,
     seedDate: seed?.fields.date.resolved?.value ?? null,
     seconds: Math.round(seconds * 10) / 10,
+    ...(basil ?? {}),
     peakMb: peakMemoryMb(),
   })}`,
 );
+
+/** The pipeline over BASIL's triplets: how many reports, events, and triplets merged across outlets. */
+function basilFigures() {
+  const dir = devSet("bias/basil/articles/");
+  if (!dir) return undefined;
+  const records = basilRecords(dir.pathname);
+  const startedAt = performance.now();
+  const inputs = records.map((r) => ({
+    locator: `${r.line.id}.jsonl`,
+    bytes: new TextEncoder().encode(JSON.stringify(r.line)),
+  }));
+  const run = parallax.runPipeline(stages, { inputs }).result;
+  const merged = run.events.length > 0 ? run.events : stages.events(run.articles, run.stories, []);
+  const basilSeconds = (performance.now() - startedAt) / 1000;
+  const tripletOf = new Map(records.map((r) => [r.line.id, r.triplet]));
+  const articleTriplet = new Map(run.articles.map((a) => [a.id, tripletOf.get(a.id)]));
+  // The most outlets of its own triplet any one event gathers, per triplet.
+  const bestShare = new Map();
+  for (const e of merged) {
+    const byTriplet = new Map();
+    for (const r of e.reports) {
+      const t = articleTriplet.get(r.articleId);
+      if (t) byTriplet.set(t, new Set([...(byTriplet.get(t) ?? []), r.articleId]));
+    }
+    for (const [t, ids] of byTriplet) bestShare.set(t, Math.max(bestShare.get(t) ?? 0, ids.size));
+  }
+  const triplets = new Set(records.map((r) => r.triplet)).size;
+  const withTwo = [...bestShare.values()].filter((n) => n >= 2).length;
+  const withThree = [...bestShare.values()].filter((n) => n >= 3).length;
+  const reports = run.articles.reduce((n, a) => n + a.annotations.eventReports.length, 0);
+  const types = new Map();
+  for (const e of merged) types.set(e.type, (types.get(e.type) ?? 0) + 1);
+  const typeShares = Object.fromEntries(
+    [...types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => [t, n]),
+  );
+  console.log("\nBASIL (no gold event types: merging across outlets on real news)");
+  printTable([
+    [
+      "articles",
+      "triplets",
+      "reports/article",
+      "events",
+      "multi-outlet events",
+      "triplets >=2 outlets",
+      "triplets 3 outlets",
+      "seconds",
+    ],
+    [
+      run.articles.length,
+      triplets,
+      (reports / Math.max(1, run.articles.length)).toFixed(2),
+      merged.length,
+      merged.filter((e) => new Set(e.reports.map((r) => r.articleId)).size > 1).length,
+      withTwo,
+      withThree,
+      basilSeconds.toFixed(1),
+    ],
+  ]);
+  printTable([["event type", "events"], ...Object.entries(typeShares)]);
+  return {
+    basilArticles: run.articles.length,
+    basilTriplets: triplets,
+    basilReportsPerArticle: Math.round((reports / Math.max(1, run.articles.length)) * 100) / 100,
+    basilEvents: merged.length,
+    basilTripletsTwoOutlets: withTwo,
+    basilTripletsThreeOutlets: withThree,
+    basilTypes: typeShares,
+  };
+}
+
+/** BASIL articles as JSONL records (outlet, title, date, text) with their triplet. */
+function basilRecords(root) {
+  const all = readdirSync(root)
+    .flatMap((year) => readdirSync(join(root, year)).map((file) => join(root, year, file)))
+    .filter((path) => path.endsWith(".json"))
+    .sort()
+    .map((path) => JSON.parse(readFileSync(path, "utf8")));
+  const kept = new Set(
+    [...new Set(all.map((r) => r["triplet-uuid"]))].slice(0, Math.ceil(limit / OUTLETS_PER_TRIPLET)),
+  );
+  return all
+    .filter((r) => kept.has(r["triplet-uuid"]))
+    .map((r) => ({
+      line: {
+        id: r.uuid,
+        outlet: r.source,
+        title: r.title,
+        published: r.date,
+        text: r["body-paragraphs"].map((p) => p.join(" ")).join("\n\n"),
+      },
+      triplet: r["triplet-uuid"],
+    }));
+}

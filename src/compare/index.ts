@@ -3,6 +3,9 @@ import { type Claim, type ClaimContext, type ClaimReader, mergeClaims } from "./
 import { DEFAULT_READERS } from "./readers.js";
 import { valuesAgree } from "./values.js";
 import { creditChain } from "../analyze/quotes/attributions.js";
+import { outletLabels } from "../common/labels.js";
+
+export { outletLabels } from "../common/labels.js";
 
 export interface CompareOptions {
   /** How claims are read from an article; the default reads every kind of fact. */
@@ -100,35 +103,4 @@ function canonicalCitation(claim: Claim, options: CompareOptions): Claim {
   const name = creditChain(claim.label.replace(/^cites /, "")).at(-1) ?? "";
   const actor = options.resolveSource(name);
   return actor ? { ...claim, key: `cite:${actor.actorId}`, label: `cites ${actor.canonical}` } : claim;
-}
-
-/** A readable column name per article: its outlet, else its source's name; made unique. */
-export function outletLabels(articles: readonly Article[]): Map<string, string> {
-  const labels = new Map<string, string>();
-  const used = new Map<string, number>();
-  for (const article of articles) {
-    const base = article.outlet?.value ?? hostOf(article.url) ?? baseName(article.origin.locator);
-    const count = (used.get(base) ?? 0) + 1;
-    used.set(base, count);
-    labels.set(article.id, count === 1 ? base : `${base} (${count})`);
-  }
-  return labels;
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return undefined;
-  }
-}
-
-function baseName(locator: string): string {
-  return (
-    locator
-      .split(/[\\/]/)
-      .pop()
-      ?.replace(/\.[a-z0-9]+$/i, "") ?? locator
-  );
 }

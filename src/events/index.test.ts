@@ -5,6 +5,7 @@ import { createExtractor } from "../extract/index.js";
 import { createIngester } from "../ingest/index.js";
 import { type Article, articleFromText, type Story } from "../model/index.js";
 import { analysisComponents, loadKnowledge } from "../pipeline/default.js";
+import { outletLabels } from "../common/labels.js";
 import { createEventMerger } from "./index.js";
 
 const SEEDS = new URL("../../examples/albu-kamal/", import.meta.url);
@@ -73,6 +74,17 @@ describe("createEventMerger", () => {
     expect(event.fields.actor1.resolved?.actorId).toBe("syrian-arab-army");
     expect(event.fields.place.reason).toMatch(/agree/);
     expect(event.storyIds).toEqual(["s"]);
+  });
+
+  it("names a source without an outlet as the story reports do, never by its id", () => {
+    const events = createEventMerger()(seeds, [story("s", seeds)]);
+    const labels = outletLabels(seeds);
+    const values = events.flatMap((e) => [...e.fields.date.values, ...e.fields.subType.values]);
+    expect(values.length).toBeGreaterThan(0);
+    for (const v of values) expect(v.outlet).toBe(labels.get(v.articleId));
+    const [, s001] = seeds as [Article, Article];
+    expect(s001.outlet).toBeUndefined();
+    expect(labels.get(s001.id)).toBe("001_00835ee31e389aee");
   });
 
   it("keeps two captures of the same week in different cities apart, even in one story", () => {

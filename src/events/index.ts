@@ -8,6 +8,7 @@ import {
   reportDates,
   withYearFrom,
 } from "../analyze/event-reports/index.js";
+import { articleLabel, outletLabels } from "../common/labels.js";
 import type {
   Article,
   Event,
@@ -354,6 +355,7 @@ function collectEntries(articles: readonly Article[], stories: readonly Story[])
     const date = s.firstPublished ?? s.lastPublished;
     if (date) storyDate.set(s.id, date);
   }
+  const labels = sourceLabels(articles, stories);
   const ordered = [...articles].sort(
     (a, b) =>
       (a.published?.value ?? "~").localeCompare(b.published?.value ?? "~") || a.id.localeCompare(b.id),
@@ -364,6 +366,7 @@ function collectEntries(articles: readonly Article[], stories: readonly Story[])
       const storyAnchor = storyIds.map((s) => storyDate.get(s)).find((d) => d !== undefined);
       return entryOf(
         article,
+        labels.get(article.id) ?? articleLabel(article),
         report,
         storyIds,
         article.published?.value ?? storyAnchor,
@@ -373,25 +376,39 @@ function collectEntries(articles: readonly Article[], stories: readonly Story[])
   );
 }
 
+/**
+ * Each article's name as the story reports name it (its outlet, else its site or file; made
+ * unique within its story), so an event's sources read the same as the comparison's columns.
+ */
+function sourceLabels(articles: readonly Article[], stories: readonly Story[]): Map<string, string> {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const labels = new Map<string, string>();
+  for (const story of stories) {
+    const members = story.articleIds.flatMap((id) => byId.get(id) ?? []);
+    for (const [id, label] of outletLabels(members)) if (!labels.has(id)) labels.set(id, label);
+  }
+  return labels;
+}
+
 function entryOf(
   article: Article,
+  outlet: string,
   report: EventReport,
   storyIds: string[],
   anchor: string | undefined,
   storyAnchor: string | undefined,
 ): Entry {
   const notes: string[] = [];
-  const outlet = article.outlet?.value;
   const dates = reportDates(article, report).map((d): SourcedValue<EventDate> => {
     const value = withYearFrom(d.value.value, anchor);
     if (value !== d.value.value && storyAnchor)
       notes.push(
-        `years missing from ${outlet ?? article.id}'s dates are taken from its story's date ${storyAnchor.slice(0, 10)}`,
+        `years missing from ${outlet}'s dates are taken from its story's date ${storyAnchor.slice(0, 10)}`,
       );
     return {
       value: { ...d.value, value },
       articleId: article.id,
-      ...(outlet ? { outlet } : {}),
+      outlet,
       reportId: report.id,
       evidence: d.evidence,
     };
@@ -402,19 +419,17 @@ function entryOf(
     dates.push({
       value: { value: week, precision: PUBLISHED_DATE_PRECISION, basis: "published" },
       articleId: article.id,
-      ...(outlet ? { outlet } : {}),
+      outlet,
       reportId: report.id,
       evidence: [],
     });
-    notes.push(
-      `${outlet ?? article.id} has no date: its story's date ${storyAnchor?.slice(0, 10)} stands in`,
-    );
+    notes.push(`${outlet} has no date: its story's date ${storyAnchor?.slice(0, 10)} stands in`);
   }
   const own = report.date ? withYearFrom(report.date.value.value, anchor) : week;
   const days = own && hasYear(own) ? dayRange(own) : undefined;
   return {
     articleId: article.id,
-    ...(outlet ? { outlet } : {}),
+    outlet,
     report,
     storyIds,
     dates,

@@ -192,10 +192,10 @@ describe("CSV", () => {
 });
 
 describe("sources", () => {
-  it("names an article's outlet, else the host of its URL, else its id", () => {
+  it("names an article's outlet, else the host of its URL, else its file, never its id", () => {
     const articles = [
       articleFromText("x", { id: "a000", url: "https://www.wire.example/story" }),
-      articleFromText("x", { id: "a001" }),
+      articleFromText("x", { id: "a001", origin: { locator: "pages/report-001.txt" } }),
     ];
     const unnamed = {
       ...BATTLE,
@@ -218,7 +218,7 @@ describe("sources", () => {
       },
     };
     const doc = JSON.parse(exporter("events", "json", { events: [event], stories: [], articles }).text);
-    expect(doc.events[0].source).toBe("wire.example; a001");
+    expect(doc.events[0].source).toBe("wire.example; report-001");
   });
 });
 

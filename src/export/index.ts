@@ -1,4 +1,5 @@
 import type { EventTaxonomy } from "../analyze/event-types/data.js";
+import { articleLabel } from "../common/labels.js";
 import type { Article, Event, Story } from "../model/index.js";
 import type { AcledCodes } from "./codes.js";
 import { type ArticleInfo, createEventRowMapper, EVENT_COLUMNS } from "./events.js";
@@ -68,7 +69,7 @@ export function createExporter(options: ExporterOptions): Exporter {
 
   function exportEvents(format: ExportFormat, data: ExportData): ExportOutput {
     const articles = new Map<string, ArticleInfo>(
-      data.articles.map((a) => [a.id, { outlet: outletName(a) }]),
+      data.articles.map((a) => [a.id, { outlet: articleLabel(a) }]),
     );
     const rows = data.events.map((e) => eventRow(e, articles));
     if (format === "csv") return { text: toCsv(EVENT_COLUMNS, rows), warnings: [] };
@@ -89,16 +90,5 @@ export function createExporter(options: ExporterOptions): Exporter {
     const rows = data.stories.map((s) => storyRow(s, articles, events));
     const text = format === "csv" ? toCsv(STORY_COLUMNS, rows) : storiesToJson(rows, data.stories);
     return { text, warnings: [] };
-  }
-}
-
-/** The article's outlet, else the host of its URL; undefined when neither is known (the id stands in). */
-function outletName(article: Article): string | undefined {
-  if (article.outlet) return article.outlet.value;
-  if (!article.url) return undefined;
-  try {
-    return new URL(article.url).hostname.replace(/^www\./, "");
-  } catch {
-    return undefined;
   }
 }

@@ -15,7 +15,7 @@ import {
   loadEventTaxonomy,
   trainEventTypeClassifier,
 } from "../analyze/event-types/index.js";
-import { createEventExtractor } from "../analyze/events/index.js";
+import { createEventExtractor, type EventModalityCues, loadEventModality } from "../analyze/events/index.js";
 import { createFramingTagger } from "../analyze/framing/index.js";
 import {
   type EventLexicon,
@@ -47,6 +47,8 @@ export interface Knowledge {
   gazetteer: Gazetteer;
   reporting: ReportingLexicon;
   events: EventLexicon;
+  /** Words that make a trigger something that did not happen ("sought to") or a war's toll. */
+  eventModality: EventModalityCues;
   framing: FramingLexicon;
   stopwords: ReadonlySet<string>;
   /** The named-entity model trained by `npm run train:ner` (data/models/ner/). */
@@ -65,6 +67,7 @@ export function loadKnowledge(): Knowledge {
     gazetteer: loadGazetteer(),
     reporting: loadReportingLexicon(),
     events: loadEventLexicon(),
+    eventModality: loadEventModality(),
     framing: loadFramingLexicon(),
     stopwords: loadStopwords(),
     ner: loadNerModel(),
@@ -102,7 +105,7 @@ export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
     createQuantityRecognizer(),
     createQuoteFinder({ lexicon: knowledge.reporting }),
     createAttributionFinder({ lexicon: knowledge.reporting }),
-    createEventExtractor({ lexicon: knowledge.events }),
+    createEventExtractor({ lexicon: knowledge.events, modality: knowledge.eventModality }),
     createEventReporter({
       classifier: knowledge.eventTypes,
       taxonomy: knowledge.eventTaxonomy,

@@ -24,6 +24,18 @@ export interface EventAction {
   bySide: Record<string, Record<string, number>>;
 }
 
+/** Which words name no actor, and how victims named only by words are called (ACLED: civilians). */
+export interface ActorWords {
+  /** Determiners, pronouns, quantifiers and number words: a phrase of these alone names nobody. */
+  notActors: string[];
+  /** Nouns naming the happening itself ("earthquake", "explosion"): never its actor. */
+  eventNouns: string[];
+  /** Nouns naming people in general ("people", "residents"): as victims, civilians. */
+  peopleNouns: string[];
+  /** Name and dictionary category given to such victims; the event's country is added to the name. */
+  civilians: { name: string; category: string };
+}
+
 export interface EventActions {
   /** Side name -> actor dictionary categories on that side. */
   sides: Record<string, string[]>;
@@ -33,8 +45,16 @@ export interface EventActions {
   allyCues: string[];
   /** Words before a place that make the place approximate: "near", "outskirts of". */
   nearCues: string[];
+  actorWords: ActorWords;
   actions: Record<string, EventAction>;
 }
+
+const NO_ACTOR_WORDS: ActorWords = {
+  notActors: [],
+  eventNouns: [],
+  peopleNouns: [],
+  civilians: { name: "Civilians", category: "civilians" },
+};
 
 export function loadEventActions(file: URL = DEFAULT_ACTIONS_FILE): EventActions {
   return parseEventActions(JSON.parse(readFileSync(file, "utf8")) as unknown);
@@ -51,9 +71,27 @@ export function parseEventActions(value: unknown, where = "actions.json"): Event
     associationActions: stringList(root.associationActions, `${where}.associationActions`),
     allyCues: stringList(root.allyCues, `${where}.allyCues`),
     nearCues: stringList(root.nearCues, `${where}.nearCues`),
+    actorWords:
+      root.actorWords === undefined
+        ? NO_ACTOR_WORDS
+        : parseActorWords(root.actorWords, `${where}.actorWords`),
     actions: Object.fromEntries(
       Object.entries(actions).map(([name, a]) => [name, parseAction(a, `${where}.actions.${name}`)]),
     ),
+  };
+}
+
+function parseActorWords(value: unknown, where: string): ActorWords {
+  const node = objectAt(value, where);
+  const civilians = objectAt(node.civilians, `${where}.civilians`);
+  if (typeof civilians.name !== "string" || typeof civilians.category !== "string")
+    throw new Error(`${where}.civilians: expected a name and a category`);
+  const lower = (list: string[]) => list.map((w) => w.toLowerCase());
+  return {
+    notActors: lower(stringList(node.notActors, `${where}.notActors`)),
+    eventNouns: lower(stringList(node.eventNouns, `${where}.eventNouns`)),
+    peopleNouns: lower(stringList(node.peopleNouns, `${where}.peopleNouns`)),
+    civilians: { name: civilians.name, category: civilians.category },
   };
 }
 

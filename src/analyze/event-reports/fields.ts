@@ -13,6 +13,7 @@ import type {
   Reported,
 } from "../../model/index.js";
 import type { ActorEntry } from "../entities/dictionary.js";
+import type { ActorRole } from "./actions.js";
 import { bestEntity, isPlaceArgument } from "../events/mentions.js";
 import type { Gazetteer } from "../places/gazetteer.js";
 import { evidenceOf } from "./dates.js";
@@ -33,6 +34,35 @@ export interface FieldContext {
   allyCues: readonly string[];
   /** How far after an ally cue its name may start, in characters. */
   allyWindow: number;
+  /** Words that name no actor, the happening itself, or people in general (see createActorWords). */
+  actorWords: ActorWordSets;
+}
+
+export interface ActorWordSets {
+  notActors: ReadonlySet<string>;
+  eventNouns: ReadonlySet<string>;
+  peopleNouns: ReadonlySet<string>;
+  civilians: { name: string; category: string };
+}
+
+/** What a phrase without a dictionary name says about who it is. */
+export type PlainActorKind = "nobody" | "people" | "words";
+
+const WORDS = /\p{L}[\p{L}'’-]*/gu;
+/** Plural "-s" (and possessive) stripped to find "earthquakes" under "earthquake". */
+const PLURAL_OR_POSSESSIVE = /(?:['’]s|s['’]?)$/u;
+
+/**
+ * "5-4", "everyone", "two earthquakes": nobody; "41 people", "residents": people in general;
+ * anything else ("police", "gunmen", "the protesters"): the words stand for an actor.
+ */
+export function plainActorKind(text: string, sets: ActorWordSets): PlainActorKind {
+  const words = (text.toLowerCase().match(WORDS) ?? []).map((w) => w.replace(/['’]s$/u, ""));
+  const head = words[words.length - 1];
+  if (head === undefined || words.every((w) => sets.notActors.has(w))) return "nobody";
+  const singular = head.replace(PLURAL_OR_POSSESSIVE, "");
+  if (sets.eventNouns.has(head) || sets.eventNouns.has(singular)) return "nobody";
+  return sets.peopleNouns.has(head) ? "people" : "words";
 }
 
 /** Pronouns say nothing about who acted unless the extractor resolved them. */
@@ -59,9 +89,17 @@ export function geoPrecisionRank(p: GeoPrecision): number {
 }
 
 /** An actor as the dictionary knows it, else as the words name it. */
-export function actorOf(ctx: FieldContext, arg: EventArgument): EventActor | undefined {
+export function actorOf(
+  ctx: FieldContext,
+  arg: EventArgument,
+  role: ActorRole = "actor1",
+): EventActor | undefined {
   if (isPlaceArgument(arg)) return undefined;
   if (!arg.id && BARE_PRONOUNS.has(arg.text.toLowerCase())) return undefined;
+  const kind = arg.id ? "words" : plainActorKind(arg.text, ctx.actorWords);
+  if (kind === "nobody") return undefined;
+  // ACLED names unarmed victims "Civilians (Country)"; the country is added with the event's place.
+  if (kind === "people" && role === "actor2") return { ...ctx.actorWords.civilians };
   // "struck at 3 a.m.": a time phrase read as an object is nobody.
   if (!arg.id && ctx.article.annotations.times.some((t) => t.start < arg.end && arg.start < t.end))
     return undefined;
@@ -100,13 +138,13 @@ export function readActors(
   };
   for (const f of facts) {
     const { mention } = f;
-    const actor = mention.actor ? actorOf(ctx, mention.actor) : undefined;
+    const actor = mention.actor ? actorOf(ctx, mention.actor, f.action.role) : undefined;
     if (actor && mention.actor)
       sides[f.action.role].push({
         actor,
         evidence: evidenceOf(ctx.article, mention.actor, mention.sentence),
       });
-    const target = mention.target ? actorOf(ctx, mention.target) : undefined;
+    const target = mention.target ? actorOf(ctx, mention.target, "actor2") : undefined;
     if (target && mention.target && f.action.role === "actor1")
       sides.actor2.push({
         actor: target,

@@ -24,6 +24,8 @@ export interface MentionFacts {
   placeId?: string;
   place?: Place;
   days?: [number, number];
+  /** For a mention without a date of its own: the article's day, which news tells unless it dates otherwise. */
+  assumedDays?: [number, number];
 }
 
 /** Only for comparing two yearless dates with each other when the article has no date. */
@@ -45,6 +47,8 @@ export function mentionFacts(
       ? withYearFrom(time.value, article.published?.value ?? YEARLESS_ANCHOR)
       : undefined;
   const days = value ? dayRange(value) : undefined;
+  const published = article.published?.value;
+  const assumedDays = !days && published && isCalendarValue(published) ? dayRange(published) : undefined;
   const place = id ? placesById.get(id) : undefined;
   return {
     index,
@@ -53,6 +57,7 @@ export function mentionFacts(
     ...(id ? { placeId: id } : {}),
     ...(place ? { place } : {}),
     ...(days ? { days } : {}),
+    ...(assumedDays ? { assumedDays } : {}),
   };
 }
 
@@ -67,11 +72,27 @@ export function placesById(places: readonly Place[]): Map<string, Place> {
 export function groupMentions(facts: readonly MentionFacts[], options: GroupingOptions): MentionFacts[][] {
   const groups: MentionFacts[][] = [];
   for (const f of facts) {
-    const home = groups.find((g) => g.every((other) => compatible(other, f, options)));
+    const home = groups.find(
+      (g) =>
+        g.some((other) => compatible(other, f, options)) &&
+        g.every((other) => compatible(other, f, options) || silentAbout(other, f)),
+    );
     if (home) home.push(f);
     else groups.push([f]);
   }
   return groups;
+}
+
+/**
+ * A killing told in another sentence than a happening of another kind says nothing against it:
+ * "An earthquake struck, killing 41" then "The quake was centred near X" is one happening.
+ */
+function silentAbout(a: MentionFacts, b: MentionFacts): boolean {
+  return (
+    a.action.group !== b.action.group &&
+    (a.action.joinsAny || b.action.joinsAny) &&
+    a.mention.sentence !== b.mention.sentence
+  );
 }
 
 function compatible(a: MentionFacts, b: MentionFacts, options: GroupingOptions): boolean {
@@ -85,6 +106,10 @@ function compatible(a: MentionFacts, b: MentionFacts, options: GroupingOptions):
     return false;
   }
   if (a.days && b.days && daysApart(a.days, b.days) > options.dateWindowDays) return false;
+  // "The quake was centred near X." then "In February 2023, two earthquakes killed...": told in
+  // another sentence, an undated mention is today's news and a mention dated long before is not.
+  const [da, db] = [a.days ?? a.assumedDays, b.days ?? b.assumedDays];
+  if (sentenceGap > 0 && da && db && daysApart(da, db) > options.dateWindowDays) return false;
   if (conflicting(actorOf(a), actorOf(b))) return false;
   return !conflicting(actorTarget(a), actorTarget(b));
 }

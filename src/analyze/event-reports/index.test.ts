@@ -6,7 +6,13 @@ import { analysisComponents, type Knowledge, loadKnowledge } from "../../pipelin
 import { createExtractor } from "../../extract/index.js";
 import { createIngester } from "../../ingest/index.js";
 import { loadEventTaxonomy } from "../event-types/index.js";
-import { checkActionsAgainst, loadEventActions, reportDates } from "./index.js";
+import {
+  type ActorWordSets,
+  checkActionsAgainst,
+  loadEventActions,
+  plainActorKind,
+  reportDates,
+} from "./index.js";
 
 const SEEDS = new URL("../../../examples/albu-kamal/", import.meta.url);
 
@@ -44,6 +50,39 @@ describe("data/events/actions.json", () => {
   it("names only sub-types of the taxonomy", () => {
     const ids = new Set(loadEventTaxonomy().types.flatMap((t) => t.subTypes.map((s) => s.id)));
     expect(checkActionsAgainst(loadEventActions(), ids)).toEqual([]);
+  });
+});
+
+describe("plainActorKind", () => {
+  let sets: ActorWordSets;
+  beforeAll(() => {
+    const words = loadEventActions().actorWords;
+    sets = {
+      notActors: new Set(words.notActors),
+      eventNouns: new Set(words.eventNouns),
+      peopleNouns: new Set(words.peopleNouns),
+      civilians: words.civilians,
+    };
+  });
+
+  it("finds nobody in numbers, quantifiers, pronouns and the happening itself", () => {
+    for (const text of [
+      "5-4",
+      "everyone",
+      "more",
+      "two of them",
+      "A magnitude 6.8 earthquake",
+      "two earthquakes",
+      "the blast",
+    ])
+      expect(plainActorKind(text, sets), text).toBe("nobody");
+  });
+
+  it("finds people in general, and lets other words stand for an actor", () => {
+    expect(plainActorKind("41 people", sets)).toBe("people");
+    expect(plainActorKind("Hundreds of thousands of people", sets)).toBe("people");
+    for (const text of ["police", "gunmen", "the protesters", "Militants"])
+      expect(plainActorKind(text, sets), text).toBe("words");
   });
 });
 
@@ -106,6 +145,45 @@ describe("createEventReporter on other subjects", () => {
     expect(report?.place?.value).toMatchObject({ precision: "exact", countryCode: "TR" });
     expect(report?.fatalities?.value.count).toBe(12);
     expect(report?.date?.value).toMatchObject({ value: "2024-03-08", basis: "relative" });
+  });
+
+  it("gives an earthquake no actor and names its dead 'Civilians (country)'", () => {
+    const article = analyzed(
+      "A magnitude 6.8 earthquake struck eastern Turkey on Tuesday, killing at least 41 people, the agency said.",
+    );
+    const [report] = article.annotations.eventReports;
+    expect(report?.subType).toBe("natural-disaster");
+    expect(report?.actor1).toBeUndefined();
+    expect(report?.actor2?.value).toMatchObject({ category: "civilians", countryCode: "TR" });
+    expect(report?.actor2?.value.name).toMatch(/^Civilians \(.+\)$/u);
+  });
+
+  it("tells today's earthquake from one years before, keeping an undated sentence with today's", () => {
+    const article = analyzed(
+      "A magnitude 6.2 earthquake struck western Greece on Monday, killing at least 9 people. " +
+        "The quake was centred near the port city of Patras. " +
+        "The region was last hit in June 2008, when an earthquake killed two people and injured 200.",
+      "2024-03-05",
+    );
+    const reports = article.annotations.eventReports.filter((r) => r.subType === "natural-disaster");
+    const today = reports.filter((r) => r.date?.value.value.startsWith("2024"));
+    const before = reports.filter((r) => r.date?.value.value.startsWith("2008"));
+    expect(today).toHaveLength(1);
+    expect(before).toHaveLength(1);
+    expect(today[0]?.fatalities?.value.count).toBe(9);
+    expect(before[0]?.fatalities?.value.count).toBe(2);
+    expect(today[0]?.sentences).toEqual([0, 1]);
+  });
+
+  it("reads no actor from a vote count or a pronoun", () => {
+    const ruling = analyzed("The Supreme Court ruled 5-4 on Thursday that the state may keep its water.");
+    const rescue = analyzed("Rescuers in Ankara said they were working to reach everyone under the rubble.");
+    const actors = [...ruling.annotations.eventReports, ...rescue.annotations.eventReports].flatMap((r) => [
+      r.actor1?.value.name,
+      r.actor2?.value.name,
+    ]);
+    expect(actors).not.toContain("5-4");
+    expect(actors).not.toContain("everyone");
   });
 
   it("types an election win as an election", () => {

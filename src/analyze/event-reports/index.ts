@@ -1,4 +1,12 @@
-import type { Article, EventActor, EventReport, Provenance, Reported } from "../../model/index.js";
+import type {
+  Article,
+  EventActor,
+  EventPlace,
+  EventReport,
+  Provenance,
+  Reported,
+  Token,
+} from "../../model/index.js";
 import type { AnalysisComponent } from "../component.js";
 import type { ActorDictionary, ActorEntry } from "../entities/dictionary.js";
 import type { EventTaxonomy, EventTypeClassifier } from "../event-types/index.js";
@@ -6,6 +14,7 @@ import type { Gazetteer } from "../places/gazetteer.js";
 import { type EventAction, type EventActions, loadEventActions } from "./actions.js";
 import { byPrecisionThenDay, reportDates } from "./dates.js";
 import {
+  type ActorWordSets,
   type FieldContext,
   nearPatterns,
   readActors,
@@ -17,6 +26,7 @@ import { groupMentions, type MentionFacts, mentionFacts, placesById } from "./gr
 
 export {
   type ActorRole,
+  type ActorWords,
   checkActionsAgainst,
   DEFAULT_ACTIONS_FILE,
   type EventAction,
@@ -34,7 +44,7 @@ export {
   reportDates,
   withYearFrom,
 } from "./dates.js";
-export { geoPrecisionRank } from "./fields.js";
+export { type ActorWordSets, geoPrecisionRank, plainActorKind, type PlainActorKind } from "./fields.js";
 
 const PROVENANCE_METHOD = "event-reports";
 
@@ -91,6 +101,12 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
   );
   const near = nearPatterns(actions.nearCues);
   const allyCues = actions.allyCues.map((c) => c.toLowerCase());
+  const actorWords: ActorWordSets = {
+    notActors: new Set(actions.actorWords.notActors),
+    eventNouns: new Set(actions.actorWords.eventNouns),
+    peopleNouns: new Set(actions.actorWords.peopleNouns),
+    civilians: actions.actorWords.civilians,
+  };
 
   function run(article: Article): { eventReports: EventReport[] } {
     const mentions = article.annotations.events;
@@ -109,13 +125,16 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
       nearPatterns: near,
       allyCues,
       allyWindow: settings.allyWindow,
+      actorWords,
     };
     const groups = groupMentions(facts, settings);
-    return { eventReports: groups.map((g, n) => report(ctx, g, supports, n + 1)) };
+    const tokens = tokensBySentence(article.annotations.tokens);
+    return { eventReports: groups.map((g, n) => report(ctx, tokens, g, supports, n + 1)) };
   }
 
   function report(
     ctx: FieldContext,
+    tokens: ReadonlyMap<number, Token[]>,
     group: readonly MentionFacts[],
     supports: readonly { mention: MentionFacts["mention"] }[],
     n: number,
@@ -123,12 +142,14 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     const { article } = ctx;
     const sentences = [...new Set(group.map((f) => f.mention.sentence))].sort((a, b) => a - b);
     const mentionIds = group.map((f) => f.index);
-    const { actor1, actor2 } = readActors(ctx, group);
-    const associated = readAssociated(ctx, sentences, supports, [actor1?.value, actor2?.value]);
     const place = readPlace(ctx, group);
+    const actors = readActors(ctx, group);
+    const actor1 = actors.actor1 && inCountry(actors.actor1, place?.value);
+    const actor2 = actors.actor2 && inCountry(actors.actor2, place?.value);
+    const associated = readAssociated(ctx, sentences, supports, [actor1?.value, actor2?.value]);
     const date = [...reportDates(article, { mentions: mentionIds, sentences })].sort(byPrecisionThenDay)[0];
     const fatalities = readFatalities(ctx, sentences);
-    const kind = classify(article, group, sentences, actor1);
+    const kind = classify(article, tokens, group, sentences, actor1);
     const first = article.annotations.sentences[sentences[0] ?? 0] ?? { start: 0, end: 0 };
     const provenance: Provenance = {
       stage: "analyze",
@@ -155,6 +176,18 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     };
   }
 
+  /** Civilians are named after the event's country, as ACLED does: "Civilians (Turkey)". */
+  function inCountry(actor: Reported<EventActor>, place: EventPlace | undefined): Reported<EventActor> {
+    const { civilians } = actorWords;
+    const generic = actor.value.category === civilians.category && actor.value.name === civilians.name;
+    if (!generic || !place?.countryCode) return actor;
+    const country = place.country ?? place.countryCode;
+    return {
+      ...actor,
+      value: { ...actor.value, name: `${civilians.name} (${country})`, countryCode: place.countryCode },
+    };
+  }
+
   /**
    * The sub-type: the classifier's posterior over the report's sentences, mixed with what its
    * trigger actions make likely for an actor of this side (a state army capturing a town is
@@ -162,6 +195,7 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
    */
   function classify(
     article: Article,
+    tokens: ReadonlyMap<number, Token[]>,
     group: readonly MentionFacts[],
     sentences: readonly number[],
     actor1: Reported<EventActor> | undefined,
@@ -170,7 +204,10 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
       .map((s) => article.annotations.sentences[s])
       .map((span) => (span ? article.text.slice(span.start, span.end) : ""))
       .join(" ");
-    const scores = new Map(options.classifier.classify(text).ranked.map((r) => [r.subType, r.score]));
+    // The article's own tokens: tokenizing the sentences again cost most of the reporter's time.
+    const own = sentences.flatMap((s) => tokens.get(s) ?? []);
+    const ranked = options.classifier.classifyTokens({ tokens: own, text }).ranked;
+    const scores = new Map(ranked.map((r) => [r.subType, r.score]));
     const prior = actionPrior(group, actor1?.value.category);
     const weight = prior.size > 0 ? settings.actionWeight : 0;
     const combined = [...new Set([...scores.keys(), ...prior.keys()])].map((subType) => ({
@@ -203,6 +240,16 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     provides: ["eventReports"],
     run,
   };
+}
+
+function tokensBySentence(tokens: readonly Token[]): Map<number, Token[]> {
+  const bySentence = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const list = bySentence.get(t.sentence);
+    if (list) list.push(t);
+    else bySentence.set(t.sentence, [t]);
+  }
+  return bySentence;
 }
 
 function round(x: number): number {

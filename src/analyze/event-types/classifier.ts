@@ -35,8 +35,21 @@ export interface EventEvidence {
   triggers?: readonly string[];
 }
 
+/** Sentences already tokenized by the project's tokenizer, with their text. */
+export interface TokenizedSentences {
+  /** The tokens of the sentences, in order (Token.lemma and Token.pos are read). */
+  tokens: readonly Token[];
+  /** The same sentences' text, joined by a space: what `classify` would be given. */
+  text: string;
+}
+
 export interface EventTypeClassifier {
   classify(sentence: string): EventTypeClassification;
+  /**
+   * The same classification as `classify(input.text)`, from tokens the article already has
+   * (no second tokenizer run): the same features when the tokens are the tokenizer's own.
+   */
+  classifyTokens(input: TokenizedSentences): EventTypeClassification;
   /** Classifies an event from all its sentences and trigger words together. */
   classifyEvent(evidence: EventEvidence): EventTypeClassification;
   /** The sub-types it can choose, in the order it learned them. */
@@ -114,7 +127,8 @@ export function trainEventTypeClassifier(
   if (descriptions.length === 0) throw new Error("event-types: no descriptions to learn from");
   const typeOf = new Map(descriptions.map((d) => [d.subType, d.type] as const));
   const cues = options.cues === undefined ? loadEventCues() : options.cues;
-  const featuresOf = createFeatureReader(settings.words, cues, typeOf, options.tokenizer);
+  const reader = createFeatureReader(settings.words, cues, typeOf, options.tokenizer);
+  const featuresOf = reader.fromText;
   // Sorted by id so that the model does not depend on the order of the input.
   const sorted = [...descriptions].sort((a, b) => a.id.localeCompare(b.id));
   const examples = sorted.map((d) => ({ label: d.subType, features: featuresOf(d.text) }));
@@ -159,6 +173,7 @@ export function trainEventTypeClassifier(
 
   return {
     classify: (sentence) => rank(model.scores(featuresOf(sentence))),
+    classifyTokens: (input) => rank(model.scores(reader.fromTokens(input))),
     classifyEvent,
     subTypes: model.labels,
   };
@@ -169,11 +184,19 @@ function createFeatureReader(
   cues: EventCues | false,
   typeOf: ReadonlyMap<string, string>,
   shared: SentenceTokenizer | undefined,
-): (text: string) => string[] {
+): { fromText: (text: string) => string[]; fromTokens: (input: TokenizedSentences) => string[] } {
   const read = words === "words" ? plainWords : lemmaReader(shared ?? createTokenizer());
   const matchCues: CueMatcher = cues === false ? () => [] : createCueMatcher(cues, read);
-  return (text) => {
-    const sentenceWords = read(text);
+  const fromText = (text: string) => featuresOfWords(read(text), text);
+  // The text path lowers a title-case headline before tagging it; its tokens were tagged as
+  // written, so such a line (and the plain-word reader, which needs no tagging) goes by text.
+  const fromTokens = (input: TokenizedSentences) =>
+    words === "words" || sentenceCase(input.text) !== input.text
+      ? fromText(input.text)
+      : featuresOfWords(lemmaWords(input.tokens), input.text);
+  return { fromText, fromTokens };
+
+  function featuresOfWords(sentenceWords: readonly FeatureWord[], text: string): string[] {
     const cueSubTypes = new Set(matchCues(sentenceWords).map((m) => m.subType));
     const cueTypes = new Set([...cueSubTypes].map((s) => typeOf.get(s) ?? s));
     return [
@@ -182,7 +205,7 @@ function createFeatureReader(
       ...[...cueSubTypes].map((s) => CUE_FEATURE + s),
       ...[...cueTypes].map((t) => CUE_TYPE_FEATURE + t),
     ];
-  };
+  }
 }
 
 function lemmaReader(tokenizer: SentenceTokenizer): (text: string) => FeatureWord[] {

@@ -15,6 +15,8 @@ import {
   checkCuesAgainst,
   trainEventTypeClassifier,
 } from "./index.js";
+import { articleFromText } from "../../model/index.js";
+import { createTokenizer } from "../tokens.js";
 import { NAME_CLASS, NUMBER_CLASS, plainWords, sentenceCase, sentenceFeatures } from "./features.js";
 
 const line = (d: Partial<EventDescription>) =>
@@ -255,5 +257,29 @@ describe("trainEventTypeClassifier", () => {
     expect(bayes.classify("Jets bombed the depot in an air strike.").type).toBe("explosions-remote-violence");
     expect(() => trainEventTypeClassifier(training, { smoothing: 0 })).toThrow(/smoothing/);
     expect(() => trainEventTypeClassifier([])).toThrow(/no descriptions/);
+  });
+
+  it("classifies an article's own tokens exactly as it classifies their text", () => {
+    // An article about other subjects, tokenized once as a whole, as the reporter gets it.
+    const article = [
+      "Riot police fired tear gas at protesters outside the parliament in Lima on Tuesday.",
+      "The Supreme Court ruled that the law was unconstitutional, rejecting the government's appeal.",
+      "A magnitude 6.1 earthquake struck off the coast, killing at least 12 people, officials said.",
+      'Gunmen attacked a village market, "we heard shots everywhere", a resident said.',
+      "Rebels Seize Border Town After Days Of Fighting",
+    ].join("\n\n");
+    const tokenizer = createTokenizer();
+    const { tokens = [], sentences = [] } = tokenizer.run(articleFromText(article));
+    expect(sentences.length).toBeGreaterThanOrEqual(5);
+    const textOf = (ids: readonly number[]) =>
+      ids.map((i) => article.slice(sentences[i]?.start ?? 0, sentences[i]?.end ?? 0)).join(" ");
+    const tokensOf = (ids: readonly number[]) => tokens.filter((t) => ids.includes(t.sentence));
+    const groups = [...sentences.map((_, i) => [i]), [0, 2], [1, 3]];
+    for (const ids of groups) {
+      const text = textOf(ids);
+      expect(classifier.classifyTokens({ tokens: tokensOf(ids), text }), text).toEqual(
+        classifier.classify(text),
+      );
+    }
   });
 });

@@ -25,6 +25,7 @@ export {
   type EventTypeClassifierOptions,
   type RankedSubType,
   type SentenceTokenizer,
+  type TokenizedSentences,
   trainEventTypeClassifier,
 } from "./classifier.js";
 export {

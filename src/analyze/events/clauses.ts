@@ -39,7 +39,7 @@ const NON_NOMINAL_WORDS = new Set([
 ]);
 const CLAUSE_PUNCT = new Set([".", ",", ";", ":", "!", "?", '"', "“", "”", "(", ")", "—", "–"]);
 /** Words that open a subordinate or relative clause. */
-const CLAUSE_OPENERS = new Set([
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
   "that",
   "which",
   "who",

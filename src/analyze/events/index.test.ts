@@ -5,6 +5,7 @@ import { type EventLexicon, loadEventLexicon } from "../lexicons.js";
 import { createTokenizer } from "../tokens.js";
 import { createEventExtractor } from "./index.js";
 import { SEED_000, SEED_001, seedArticle } from "./seed-fixtures.js";
+import { publishedOn } from "../test-support.js";
 import { articleOf, entities, places, times } from "./test-support.js";
 
 let tokenizer: AnalysisComponent;
@@ -164,5 +165,48 @@ describe("createEventExtractor", () => {
       end: text.indexOf("the town") + 8,
       text: "the town",
     });
+  });
+});
+
+describe("createEventExtractor: what did not happen, and tallies", () => {
+  const triggersOf = (text: string, mentions: Parameters<typeof articleOf>[2] = {}) =>
+    eventsOf(text, mentions).map((e) => e.trigger.text);
+
+  it("drops triggers that were only sought, threatened, possible, conditional, negated or denied", () => {
+    expect(
+      triggersOf("Allied forces have sought to capture the town before the government could do so."),
+    ).toEqual([]);
+    expect(triggersOf("The rebels threatened to attack the capital.")).toEqual([]);
+    expect(triggersOf("If the army enters the city, residents will flee.")).toEqual([]);
+    expect(triggersOf("The ministry denied that its jets bombed the market.")).toEqual([]);
+    expect(triggersOf("The militia did not attack the convoy.")).toEqual([]);
+    expect(triggersOf("The party could win the election, polls suggest.")).toEqual([]);
+    expect(triggersOf("Rebels threatened to launch an attack on the city.")).toEqual([]);
+    expect(triggersOf("Rebels tried to enter and capture the town.")).toEqual([]);
+  });
+
+  it("keeps what happened, even next to an attempt in another clause", () => {
+    const text = "The jihadists had tried to defend the town, but it was captured on the same day.";
+    expect(triggersOf(text)).toEqual(["captured"]);
+    expect(triggersOf("Gunmen attacked a police station in May.")).toEqual(["attacked"]);
+    // "will" governs "visit", not the capture told in the clause after it.
+    expect(triggersOf("The mayor will visit the town the army captured last week.")).toContain("captured");
+    expect(triggersOf("The opposition won the election on Sunday.")).toContain("won the election");
+  });
+
+  it("drops a war's toll but keeps a count since a recent day", () => {
+    const war = "Hundreds of thousands of people have been killed since the conflict began in March 2011.";
+    const warArticle = {
+      ...articleOf(tokenizer, war, { times: times(war, [{ needle: "March 2011", value: "2011-03" }]) }),
+      ...publishedOn("2017-11-10"),
+    };
+    expect(extractor.run(warArticle).events).toEqual([]);
+    expect(triggersOf("The earthquake has killed 41 people so far.")).not.toContain("killed");
+    const recent = "At least 40 people have been killed since Monday in clashes in the north.";
+    const recentArticle = {
+      ...articleOf(tokenizer, recent, { times: times(recent, [{ needle: "Monday", value: "2024-03-11" }]) }),
+      ...publishedOn("2024-03-13"),
+    };
+    expect((extractor.run(recentArticle).events ?? []).map((e) => e.trigger.text)).toContain("killed");
   });
 });

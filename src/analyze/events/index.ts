@@ -36,9 +36,20 @@ import {
   placeArgument,
   salientPlace,
 } from "./mentions.js";
+import { createModalityReader, type EventModalityCues, loadEventModality } from "./modality.js";
 
 export * from "./clauses.js";
 export { bestEntity, bestPlace, isPlaceArgument, placeArgument, salientPlace } from "./mentions.js";
+export {
+  createModalityReader,
+  type EventModality,
+  type EventModalityCues,
+  loadEventModality,
+  MAX_CUE_DISTANCE,
+  type ModalityReader,
+  parseEventModality,
+  RECENT_TOLL_DAYS,
+} from "./modality.js";
 
 const PROVENANCE: Provenance = { stage: "analyze", method: "lexicon:events" };
 
@@ -53,6 +64,7 @@ const THING_PRONOUNS = new Set(["it", "they", "them"]);
 /** Everything about the article an event needs beyond its own sentence. */
 interface ArticleContext {
   text: string;
+  published?: Article["published"];
   entities: readonly Entity[];
   places: readonly Place[];
   times: readonly TimeMention[];
@@ -67,10 +79,17 @@ interface SentenceContext extends SentenceTokens {
 /**
  * Events from a trigger lexicon: each trigger ("captured", "fell to", "declared it clear of")
  * gives an action, read with its actor (the subject), target (the phrase after it, or the
- * subject when the verb is passive), and the place and time mentioned in its clause.
+ * subject when the verb is passive), and the place and time mentioned in its clause. A trigger
+ * that tells no happening (sought, threatened, negated, conditional) or a long tally ("killed
+ * since the war began") makes no event: the modality cues say which (default: the "modality"
+ * section of data/lexicons/events.json).
  */
-export function createEventExtractor(opts: { lexicon: EventLexicon }): AnalysisComponent {
+export function createEventExtractor(opts: {
+  lexicon: EventLexicon;
+  modality?: EventModalityCues;
+}): AnalysisComponent {
   const { lexicon } = opts;
+  const modalityOf = createModalityReader(opts.modality ?? loadEventModality());
   const matcher = createPhraseMatcher(lexicon.triggers.map((t) => ({ phrase: t.pattern, value: t })));
   const placeNouns = Object.entries(lexicon.placeNouns);
   const courtNouns = lexicon.courtNouns;
@@ -79,6 +98,7 @@ export function createEventExtractor(opts: { lexicon: EventLexicon }): AnalysisC
     const { annotations } = article;
     const context: ArticleContext = {
       text: article.text,
+      ...(article.published ? { published: article.published } : {}),
       entities: annotations.entities ?? [],
       places: annotations.places ?? [],
       times: annotations.times ?? [],
@@ -132,6 +152,9 @@ export function createEventExtractor(opts: { lexicon: EventLexicon }): AnalysisC
     // "took" or "the fall" is only a capture when what was taken is named or resolved.
     if (trigger.requiresTarget && !target?.id) return undefined;
     if (trigger.kind === "noun" && !trigger.standalone && !actor && !target) return undefined;
+    // Checked last, as the rarest reason: most candidate triggers fail the tests above first.
+    if (modalityOf(s.tokens, { first: match.first, end: match.end, kind: trigger.kind }, s.article))
+      return undefined;
     return mentionOf(s, match, actor, target);
   }
 
