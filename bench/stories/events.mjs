@@ -7,7 +7,8 @@
 // on by default when the set is there, --no-basil skips it) it also runs the pipeline over those
 // articles and prints reports per article, events, how many triplets have an event that two or
 // three of their outlets report (merged), and the event types. BASIL has no gold event types: the
-// figures show that merging works on real multi-outlet news, not that the types are right.
+// figures show that merging works on real multi-outlet news, not that the types are right. The share of
+// events typed battles or explosions is a sanity figure: BASIL is mostly US politics, so it should be small.
 // Usage: node bench/stories/events.mjs [--limit N articles] [--no-basil]   PARALLAX_DIST=dir benches another build.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +19,8 @@ const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
 const SEED_PLACE = { lat: 34.45, lon: 40.92 };
 const SEED_TOLERANCE_DEG = 0.05;
 const SEED_SUBTYPE = "government-regains-territory";
+/** Armed-conflict types: on BASIL (US politics) few events should have them; a sanity figure, not a score. */
+const CONFLICT_TYPES = new Set(["battles", "explosions-remote-violence"]);
 
 const limit = Number(flagValue("--limit", "0")) || Infinity;
 /** BASIL tells each event in three outlets: --limit N keeps the first N/3 triplets. */
@@ -172,6 +175,11 @@ function basilFigures() {
     ],
   ]);
   printTable([["event type", "events"], ...Object.entries(typeShares)]);
+  const conflictEvents = merged.filter((e) => CONFLICT_TYPES.has(e.type)).length;
+  const conflictShare = Math.round((conflictEvents / Math.max(1, merged.length)) * 1000) / 1000;
+  console.log(
+    `battles or explosions: ${conflictEvents} of ${merged.length} events (${(conflictShare * 100).toFixed(1)}%)`,
+  );
   return {
     basilArticles: run.articles.length,
     basilTriplets: triplets,
@@ -180,6 +188,7 @@ function basilFigures() {
     basilTripletsTwoOutlets: withTwo,
     basilTripletsThreeOutlets: withThree,
     basilTypes: typeShares,
+    basilConflictShare: conflictShare,
   };
 }
 

@@ -15,7 +15,13 @@ import {
   loadEventTaxonomy,
   trainEventTypeClassifier,
 } from "../analyze/event-types/index.js";
-import { createEventExtractor, type EventModalityCues, loadEventModality } from "../analyze/events/index.js";
+import {
+  createEventExtractor,
+  type EventConflictCues,
+  type EventModalityCues,
+  loadEventConflictCues,
+  loadEventModality,
+} from "../analyze/events/index.js";
 import { createFramingTagger } from "../analyze/framing/index.js";
 import {
   type EventLexicon,
@@ -49,6 +55,8 @@ export interface Knowledge {
   events: EventLexicon;
   /** Words that make a trigger something that did not happen ("sought to") or a war's toll. */
   eventModality: EventModalityCues;
+  /** What makes "took control of" or "attacked" an armed event rather than a figure of speech. */
+  eventConflict: EventConflictCues;
   framing: FramingLexicon;
   stopwords: ReadonlySet<string>;
   /** The named-entity model trained by `npm run train:ner` (data/models/ner/). */
@@ -68,6 +76,7 @@ export function loadKnowledge(): Knowledge {
     reporting: loadReportingLexicon(),
     events: loadEventLexicon(),
     eventModality: loadEventModality(),
+    eventConflict: loadEventConflictCues(),
     framing: loadFramingLexicon(),
     stopwords: loadStopwords(),
     ner: loadNerModel(),
@@ -105,7 +114,11 @@ export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
     createQuantityRecognizer(),
     createQuoteFinder({ lexicon: knowledge.reporting }),
     createAttributionFinder({ lexicon: knowledge.reporting }),
-    createEventExtractor({ lexicon: knowledge.events, modality: knowledge.eventModality }),
+    createEventExtractor({
+      lexicon: knowledge.events,
+      modality: knowledge.eventModality,
+      conflict: knowledge.eventConflict,
+    }),
     createEventReporter({
       classifier: knowledge.eventTypes,
       taxonomy: knowledge.eventTaxonomy,

@@ -36,9 +36,24 @@ import {
   placeArgument,
   salientPlace,
 } from "./mentions.js";
+import {
+  ARMED_CONTEXT_SENTENCES_BEFORE,
+  createConflictReader,
+  type EventConflictCues,
+  loadEventConflictCues,
+} from "./conflict.js";
 import { createModalityReader, type EventModalityCues, loadEventModality } from "./modality.js";
 
 export * from "./clauses.js";
+export {
+  ARMED_CONTEXT_SENTENCES_BEFORE,
+  type ArmedWindow,
+  type ConflictReader,
+  createConflictReader,
+  type EventConflictCues,
+  loadEventConflictCues,
+  parseEventConflictCues,
+} from "./conflict.js";
 export { bestEntity, bestPlace, isPlaceArgument, placeArgument, salientPlace } from "./mentions.js";
 export {
   createModalityReader,
@@ -74,6 +89,8 @@ interface SentenceContext extends SentenceTokens {
   chunks: Chunk[];
   article: ArticleContext;
   sentence: number;
+  /** Tokens of the sentences just before, where a violent trigger's armed context may be. */
+  before: readonly Token[];
 }
 
 /**
@@ -82,14 +99,18 @@ interface SentenceContext extends SentenceTokens {
  * subject when the verb is passive), and the place and time mentioned in its clause. A trigger
  * that tells no happening (sought, threatened, negated, conditional) or a long tally ("killed
  * since the war began") makes no event: the modality cues say which (default: the "modality"
- * section of data/lexicons/events.json).
+ * section of data/lexicons/events.json). A violent trigger ("captured", "attacked") is an event
+ * only in armed context and with a concrete object: "took control of the Senate" is politics (the
+ * "conflict" section of the same file).
  */
 export function createEventExtractor(opts: {
   lexicon: EventLexicon;
   modality?: EventModalityCues;
+  conflict?: EventConflictCues;
 }): AnalysisComponent {
   const { lexicon } = opts;
   const modalityOf = createModalityReader(opts.modality ?? loadEventModality());
+  const conflict = createConflictReader(opts.conflict ?? loadEventConflictCues());
   const matcher = createPhraseMatcher(lexicon.triggers.map((t) => ({ phrase: t.pattern, value: t })));
   const placeNouns = Object.entries(lexicon.placeNouns);
   const courtNouns = lexicon.courtNouns;
@@ -104,9 +125,10 @@ export function createEventExtractor(opts: {
       times: annotations.times ?? [],
     };
     const events: EventMention[] = [];
-    groupBySentence(annotations.tokens).forEach((tokens) => {
+    groupBySentence(annotations.tokens).forEach((tokens, k, all) => {
       const sentence = tokens[0]?.sentence ?? 0;
-      events.push(...eventsOfSentence(tokens, () => sentenceContext(context, tokens, sentence)));
+      const before = () => all.slice(Math.max(0, k - ARMED_CONTEXT_SENTENCES_BEFORE), k).flat();
+      events.push(...eventsOfSentence(tokens, () => sentenceContext(context, tokens, sentence, before())));
     });
     return { events };
   }
@@ -152,6 +174,7 @@ export function createEventExtractor(opts: {
     // "took" or "the fall" is only a capture when what was taken is named or resolved.
     if (trigger.requiresTarget && !target?.id) return undefined;
     if (trigger.kind === "noun" && !trigger.standalone && !actor && !target) return undefined;
+    if (!isLiteral(s, trigger, roles)) return undefined;
     // Checked last, as the rarest reason: most candidate triggers fail the tests above first.
     if (modalityOf(s.tokens, { first: match.first, end: match.end, kind: trigger.kind }, s.article))
       return undefined;
@@ -166,8 +189,21 @@ export function createEventExtractor(opts: {
     const head = tokens[match.first] as Token;
     const allowed = trigger.kind === "verb" ? VERB_POS : NOUN_POS;
     if (!allowed.has(head.pos) && !trigger.pattern.startsWith("be ")) return false;
+    // "the free world", "it is clear that": adjectives that some participle triggers would let in.
+    if (trigger.kind === "verb" && head.pos !== "VERB" && conflict.isVerbOnly(trigger.pattern)) return false;
     const next = tokens[match.end];
     return !(next && trigger.notFollowedBy?.some((word) => wordMatches(next, word)));
+  }
+
+  /**
+   * A violent action told literally: its object is no figure of speech ("attacked the plan") and,
+   * for actions that politics shares, an armed actor or a word of arms is near.
+   */
+  function isLiteral(s: SentenceContext, trigger: EventTrigger, roles: Roles): boolean {
+    const object = roles.target ? s.tokens.slice(roles.target.first, roles.target.end) : [];
+    if (conflict.isFigurative(trigger.action, object)) return false;
+    if (!conflict.needsArmedContext(trigger.action)) return true;
+    return conflict.hasArmedContext({ tokens: [...s.before, ...s.tokens], entities: s.article.entities });
   }
 
   function hasCourtNoun(tokens: readonly Token[], chunk: Chunk): boolean {
@@ -318,13 +354,18 @@ interface Roles {
   target?: Chunk;
 }
 
-function sentenceContext(article: ArticleContext, tokens: Token[], sentence: number): SentenceContext {
+function sentenceContext(
+  article: ArticleContext,
+  tokens: Token[],
+  sentence: number,
+  before: readonly Token[],
+): SentenceContext {
   const start = tokens[0]?.start ?? 0;
   const end = tokens[tokens.length - 1]?.end ?? 0;
   const inside = (m: Span) => m.start >= start && m.end <= end;
   const atomic = [...article.entities.filter(inside), ...article.places.filter(inside)];
   const base: SentenceTokens = { tokens, atomic };
-  return { ...base, chunks: nounChunks(base), article, sentence };
+  return { ...base, chunks: nounChunks(base), article, sentence, before };
 }
 
 /** The tokens of a name (entity or place) in [from, to), the last one if several. */
