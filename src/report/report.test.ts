@@ -92,6 +92,27 @@ describe("events in reports", () => {
     );
   });
 
+  it("lists every distinct date one source gives, once each", () => {
+    const dates = BATTLE.fields.date;
+    const second = { ...(dates.values[0] as (typeof dates.values)[number]) };
+    const twice = {
+      ...BATTLE,
+      fields: {
+        ...BATTLE.fields,
+        date: {
+          ...dates,
+          values: [
+            ...dates.values,
+            { ...second, value: { ...second.value, value: "2017-11-10" } },
+            { ...second, reportId: "again" },
+          ],
+        },
+      },
+    };
+    const text = renderTerminal({ ...result, events: [twice] });
+    expect(text).toContain("(dates: Outlet Zero: 2017-11-08, 2017-11-10; Outlet <b>One</b>: 2017-11-09)");
+  });
+
   it("the terminal shortens a long list", () => {
     const many = Array.from({ length: 7 }, (_, i) => ({ ...BATTLE, id: `e${i}` }));
     const text = renderTerminal(

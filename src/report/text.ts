@@ -80,14 +80,18 @@ export function storyEventLines(
     .map((event) => {
       const place = event.fields.place.resolved;
       const date = event.fields.date.resolved;
-      const dates = new Map<string, string>();
-      for (const v of event.fields.date.values)
-        if (!dates.has(v.articleId)) dates.set(v.articleId, v.value.value);
+      // Every distinct date a source gives: "entered Nov. 8, declared clear Nov. 9" is two.
+      const dates = new Map<string, string[]>();
+      for (const v of event.fields.date.values) {
+        const given = dates.get(v.articleId) ?? [];
+        if (!given.includes(v.value.value)) given.push(v.value.value);
+        dates.set(v.articleId, given);
+      }
       return {
         what: event.subType.replace(/-/g, " "),
         ...(place ? { where: placeName(place) } : {}),
         ...(date ? { when: date.value } : {}),
-        sourceDates: [...dates].map(([articleId, value]) => `${outletOf(articleId)}: ${value}`),
+        sourceDates: [...dates].map(([articleId, values]) => `${outletOf(articleId)}: ${values.join(", ")}`),
       };
     });
 }
