@@ -1,3 +1,4 @@
+import { articleLabel } from "../common/labels.js";
 import { getCountryDataList } from "countries-list";
 import type { Article, Event, Story } from "../model/index.js";
 import type { Cell } from "./events.js";
@@ -60,7 +61,7 @@ export function createStoryRowMapper(options: Partial<StoryRowOptions> = {}): St
       first_published: story.firstPublished ?? null,
       last_published: story.lastPublished ?? null,
       article_count: story.articleIds.length,
-      outlets: unique(members.map((a) => a.outlet?.value)).join(LIST_SEPARATOR) || null,
+      outlets: unique(members.map((a) => articleLabel(a))).join(LIST_SEPARATOR) || null,
       article_ids: story.articleIds.join(LIST_SEPARATOR),
       event_ids: (story.eventIds ?? []).join(LIST_SEPARATOR) || null,
       places: unique(places.map((p) => p.name)).join(LIST_SEPARATOR) || null,
