@@ -22,6 +22,20 @@ export interface EventAction {
   subTypes: Record<string, number>;
   /** The same, per side of the actor ("state", "non-state"), when the side changes the sub-type. */
   bySide: Record<string, Record<string, number>>;
+  /** The same, per category of the one acted upon: an attack on protesters is excessive force. */
+  byTarget: Record<string, Record<string, number>>;
+  /** The happening has no actors (an earthquake, a train crash): ACLED gives a disaster none. */
+  noActors: boolean;
+  /** Name of the crowd (actorWords.crowds) that acts when no one is named: "thousands marched" are Protesters. */
+  crowd?: string;
+}
+
+/** A crowd ACLED names by what it does, after the event's country: "Protesters (Kenya)". */
+export interface CrowdWords {
+  name: string;
+  category: string;
+  /** Nouns that name it: "protesters", "demonstrators". */
+  words: string[];
 }
 
 /** Which words name no actor, and how victims named only by words are called (ACLED: civilians). */
@@ -34,6 +48,10 @@ export interface ActorWords {
   peopleNouns: string[];
   /** Name and dictionary category given to such victims; the event's country is added to the name. */
   civilians: { name: string; category: string };
+  /** Weapons and munitions ("a car bomb", "artillery"): a weapon is no actor. */
+  instrumentNouns: string[];
+  /** Crowds named by what they do. */
+  crowds: CrowdWords[];
 }
 
 export interface EventActions {
@@ -54,6 +72,8 @@ const NO_ACTOR_WORDS: ActorWords = {
   eventNouns: [],
   peopleNouns: [],
   civilians: { name: "Civilians", category: "civilians" },
+  instrumentNouns: [],
+  crowds: [],
 };
 
 export function loadEventActions(file: URL = DEFAULT_ACTIONS_FILE): EventActions {
@@ -92,7 +112,23 @@ function parseActorWords(value: unknown, where: string): ActorWords {
     eventNouns: lower(stringList(node.eventNouns, `${where}.eventNouns`)),
     peopleNouns: lower(stringList(node.peopleNouns, `${where}.peopleNouns`)),
     civilians: { name: civilians.name, category: civilians.category },
+    instrumentNouns:
+      node.instrumentNouns === undefined
+        ? []
+        : lower(stringList(node.instrumentNouns, `${where}.instrumentNouns`)),
+    crowds: node.crowds === undefined ? [] : parseCrowds(node.crowds, `${where}.crowds`),
   };
+}
+
+function parseCrowds(value: unknown, where: string): CrowdWords[] {
+  if (!Array.isArray(value)) throw new Error(`${where}: expected a list`);
+  return value.map((item, i) => {
+    const node = objectAt(item, `${where}[${i}]`);
+    if (typeof node.name !== "string" || typeof node.category !== "string")
+      throw new Error(`${where}[${i}]: expected a name and a category`);
+    const words = stringList(node.words, `${where}[${i}].words`).map((w) => w.toLowerCase());
+    return { name: node.name, category: node.category, words };
+  });
 }
 
 function parseAction(value: unknown, where: string): EventAction {
@@ -101,6 +137,9 @@ function parseAction(value: unknown, where: string): EventAction {
   const role = node.role ?? "actor1";
   if (role !== "actor1" && role !== "actor2") throw new Error(`${where}.role: expected actor1 or actor2`);
   const bySide = node.bySide === undefined ? {} : objectAt(node.bySide, `${where}.bySide`);
+  const byTarget = node.byTarget === undefined ? {} : objectAt(node.byTarget, `${where}.byTarget`);
+  if (node.crowd !== undefined && typeof node.crowd !== "string")
+    throw new Error(`${where}.crowd: expected a name`);
   return {
     group: node.group,
     joinsAny: node.joinsAny === true,
@@ -109,6 +148,11 @@ function parseAction(value: unknown, where: string): EventAction {
     bySide: Object.fromEntries(
       Object.entries(bySide).map(([side, w]) => [side, numberRecord(w, `${where}.bySide.${side}`)]),
     ),
+    byTarget: Object.fromEntries(
+      Object.entries(byTarget).map(([cat, w]) => [cat, numberRecord(w, `${where}.byTarget.${cat}`)]),
+    ),
+    noActors: node.noActors === true,
+    ...(typeof node.crowd === "string" ? { crowd: node.crowd } : {}),
   };
 }
 
@@ -123,6 +167,11 @@ export function checkActionsAgainst(actions: EventActions, subTypeIds: ReadonlyS
       for (const id of Object.keys(weights))
         if (!subTypeIds.has(id)) problems.push(`${name}.${side}: unknown sub-type ${id}`);
     }
+    for (const [category, weights] of Object.entries(action.byTarget))
+      for (const id of Object.keys(weights))
+        if (!subTypeIds.has(id)) problems.push(`${name}.byTarget.${category}: unknown sub-type ${id}`);
+    if (action.crowd && !actions.actorWords.crowds.some((c) => c.name === action.crowd))
+      problems.push(`${name}: unknown crowd ${action.crowd}`);
   }
   return problems;
 }

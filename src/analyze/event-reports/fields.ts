@@ -13,7 +13,7 @@ import type {
   Reported,
 } from "../../model/index.js";
 import type { ActorEntry } from "../entities/dictionary.js";
-import type { ActorRole } from "./actions.js";
+import type { ActorRole, CrowdWords, EventAction } from "./actions.js";
 import { bestEntity, isPlaceArgument } from "../events/mentions.js";
 import type { Gazetteer } from "../places/gazetteer.js";
 import { evidenceOf } from "./dates.js";
@@ -43,10 +43,14 @@ export interface ActorWordSets {
   eventNouns: ReadonlySet<string>;
   peopleNouns: ReadonlySet<string>;
   civilians: { name: string; category: string };
+  /** Weapons: "a car bomb" exploded, but no one is its actor. Optional for older callers. */
+  instrumentNouns?: ReadonlySet<string>;
+  /** Crowds named by what they do ("protesters" -> Protesters). */
+  crowds?: readonly CrowdWords[];
 }
 
 /** What a phrase without a dictionary name says about who it is. */
-export type PlainActorKind = "nobody" | "people" | "words";
+export type PlainActorKind = "nobody" | "people" | "crowd" | "words";
 
 const WORDS = /\p{L}[\p{L}'’-]*/gu;
 /** Plural "-s" (and possessive) stripped to find "earthquakes" under "earthquake". */
@@ -62,7 +66,24 @@ export function plainActorKind(text: string, sets: ActorWordSets): PlainActorKin
   if (head === undefined || words.every((w) => sets.notActors.has(w))) return "nobody";
   const singular = head.replace(PLURAL_OR_POSSESSIVE, "");
   if (sets.eventNouns.has(head) || sets.eventNouns.has(singular)) return "nobody";
+  if (sets.instrumentNouns?.has(head) || sets.instrumentNouns?.has(singular)) return "nobody";
+  if (crowdOf(head, sets)) return "crowd";
   return sets.peopleNouns.has(head) ? "people" : "words";
+}
+
+/** The crowd a head noun names ("demonstrators" -> Protesters), if any. */
+function crowdOf(head: string, sets: ActorWordSets): CrowdWords | undefined {
+  return sets.crowds?.find((c) => c.words.includes(head));
+}
+
+function crowdActor(crowd: CrowdWords): EventActor {
+  return { name: crowd.name, category: crowd.category };
+}
+
+/** The last word of a phrase, lower-case. */
+function headOf(text: string): string {
+  const words = (text.toLowerCase().match(WORDS) ?? []).map((w) => w.replace(/['’]s$/u, ""));
+  return words[words.length - 1] ?? "";
 }
 
 /** Pronouns say nothing about who acted unless the extractor resolved them. */
@@ -94,10 +115,16 @@ export function actorOf(
   arg: EventArgument,
   role: ActorRole = "actor1",
 ): EventActor | undefined {
-  if (isPlaceArgument(arg)) return undefined;
+  if (isPlaceArgument(arg)) return role === "actor1" ? countryActing(ctx, arg) : undefined;
   if (!arg.id && BARE_PRONOUNS.has(arg.text.toLowerCase())) return undefined;
-  const kind = arg.id ? "words" : plainActorKind(arg.text, ctx.actorWords);
+  // A name the actor dictionary does not know ("Artillery" at the start of a sentence) is read as words.
+  const known = arg.id !== undefined && ctx.actorsById.has(arg.id);
+  const kind = known ? "words" : plainActorKind(arg.text, ctx.actorWords);
   if (kind === "nobody") return undefined;
+  if (kind === "crowd") {
+    const crowd = crowdOf(headOf(arg.text), ctx.actorWords);
+    if (crowd) return crowdActor(crowd);
+  }
   // ACLED names unarmed victims "Civilians (Country)"; the country is added with the event's place.
   if (kind === "people" && role === "actor2") return { ...ctx.actorWords.civilians };
   // "struck at 3 a.m.": a time phrase read as an object is nobody.
@@ -112,6 +139,20 @@ export function actorOf(
     ...(arg.id ? { actorId: arg.id } : {}),
     ...(category ? { category } : {}),
     ...(countryCode ? { countryCode } : {}),
+  };
+}
+
+/** "Poland expelled two diplomats": a country named as the one who acts is its state. */
+function countryActing(ctx: FieldContext, arg: EventArgument): EventActor | undefined {
+  const country = ctx.article.annotations.places.find(
+    (p) => p.feature === "country" && p.start < arg.end && arg.start < p.end,
+  );
+  if (!country) return undefined;
+  return {
+    name: country.name,
+    ...(country.entityActorId ? { actorId: country.entityActorId } : {}),
+    category: "state",
+    ...(country.countryCode ? { countryCode: country.countryCode } : {}),
   };
 }
 
@@ -138,11 +179,14 @@ export function readActors(
   };
   for (const f of facts) {
     const { mention } = f;
-    const actor = mention.actor ? actorOf(ctx, mention.actor, f.action.role) : undefined;
-    if (actor && mention.actor)
+    const actor =
+      crowdActing(ctx, f.action, mention.actor) ??
+      (mention.actor ? actorOf(ctx, mention.actor, f.action.role) : undefined);
+    const at = mention.actor ?? mention.trigger;
+    if (actor)
       sides[f.action.role].push({
         actor,
-        evidence: evidenceOf(ctx.article, mention.actor, mention.sentence),
+        evidence: evidenceOf(ctx.article, at, mention.sentence),
       });
     const target = mention.target ? actorOf(ctx, mention.target, "actor2") : undefined;
     if (target && mention.target && f.action.role === "actor1")
@@ -151,11 +195,36 @@ export function readActors(
         evidence: evidenceOf(ctx.article, mention.target, mention.sentence),
       });
   }
-  const actor1 = pickActor(sides.actor1);
-  const actor2 = pickActor(
-    sides.actor2.filter((s) => !actor1 || actorKey(s.actor) !== actorKey(actor1.value)),
-  );
+  // "Police fired tear gas at protesters as thousands marched": the crowd is acted upon.
+  const crowds = new Set((ctx.actorWords.crowds ?? []).map((c) => c.category));
+  const isCrowd = (s: { actor: EventActor }) =>
+    s.actor.category !== undefined && crowds.has(s.actor.category);
+  const opposed = sides.actor1.some((s) => !isCrowd(s));
+  const acting = opposed ? sides.actor1.filter((s) => !isCrowd(s)) : sides.actor1;
+  const actedUpon = opposed ? [...sides.actor2, ...sides.actor1.filter(isCrowd)] : sides.actor2;
+  // ACLED gives a disaster no actors: the quake "struck the coast", no one struck it; its dead are civilians.
+  if (facts.some((f) => f.action.noActors)) {
+    const victims = pickActor(
+      actedUpon.filter((s) => s.actor.category === ctx.actorWords.civilians.category),
+    );
+    return victims ? { actor2: victims } : {};
+  }
+  const actor1 = pickActor(acting);
+  const actor2 = pickActor(actedUpon.filter((s) => !actor1 || actorKey(s.actor) !== actorKey(actor1.value)));
   return { ...(actor1 ? { actor1 } : {}), ...(actor2 ? { actor2 } : {}) };
+}
+
+/** The crowd an action names when its actor is no one in particular ("thousands marched"). */
+function crowdActing(
+  ctx: FieldContext,
+  action: EventAction,
+  arg: EventArgument | undefined,
+): EventActor | undefined {
+  const crowd = action.crowd ? ctx.actorWords.crowds?.find((c) => c.name === action.crowd) : undefined;
+  if (!crowd) return undefined;
+  if (arg && arg.id && ctx.actorsById.has(arg.id)) return undefined;
+  const kind = arg ? plainActorKind(arg.text, ctx.actorWords) : "nobody";
+  return kind === "nobody" || kind === "people" ? crowdActor(crowd) : undefined;
 }
 
 function pickActor(

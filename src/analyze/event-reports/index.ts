@@ -81,7 +81,15 @@ export const DEFAULT_EVENT_REPORTER_OPTIONS = {
 
 /** An action the actions file does not list still groups with its own kind. */
 function unknownAction(name: string): EventAction {
-  return { group: name, joinsAny: false, role: "actor1", subTypes: {}, bySide: {} };
+  return {
+    group: name,
+    joinsAny: false,
+    role: "actor1",
+    subTypes: {},
+    bySide: {},
+    byTarget: {},
+    noActors: false,
+  };
 }
 
 /**
@@ -106,7 +114,13 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     eventNouns: new Set(actions.actorWords.eventNouns),
     peopleNouns: new Set(actions.actorWords.peopleNouns),
     civilians: actions.actorWords.civilians,
+    instrumentNouns: new Set(actions.actorWords.instrumentNouns),
+    crowds: actions.actorWords.crowds,
   };
+  const genericCategories = new Set([
+    actorWords.civilians.category,
+    ...actions.actorWords.crowds.map((c) => c.category),
+  ]);
 
   function run(article: Article): { eventReports: EventReport[] } {
     const mentions = article.annotations.events;
@@ -149,7 +163,7 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     const associated = readAssociated(ctx, sentences, supports, [actor1?.value, actor2?.value]);
     const date = [...reportDates(article, { mentions: mentionIds, sentences })].sort(byPrecisionThenDay)[0];
     const fatalities = readFatalities(ctx, sentences);
-    const kind = classify(article, tokens, group, sentences, actor1);
+    const kind = classify(article, tokens, group, sentences, { actor1, actor2 });
     const first = article.annotations.sentences[sentences[0] ?? 0] ?? { start: 0, end: 0 };
     const provenance: Provenance = {
       stage: "analyze",
@@ -176,15 +190,15 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     };
   }
 
-  /** Civilians are named after the event's country, as ACLED does: "Civilians (Turkey)". */
+  /** Civilians and crowds are named after the event's country, as ACLED does: "Civilians (Turkey)", "Protesters (Kenya)". */
   function inCountry(actor: Reported<EventActor>, place: EventPlace | undefined): Reported<EventActor> {
-    const { civilians } = actorWords;
-    const generic = actor.value.category === civilians.category && actor.value.name === civilians.name;
-    if (!generic || !place?.countryCode) return actor;
+    const { category, name, actorId } = actor.value;
+    const generic = category !== undefined && genericCategories.has(category) && actorId === undefined;
+    if (!generic || !place?.countryCode || name.includes("(")) return actor;
     const country = place.country ?? place.countryCode;
     return {
       ...actor,
-      value: { ...actor.value, name: `${civilians.name} (${country})`, countryCode: place.countryCode },
+      value: { ...actor.value, name: `${name} (${country})`, countryCode: place.countryCode },
     };
   }
 
@@ -198,7 +212,7 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     tokens: ReadonlyMap<number, Token[]>,
     group: readonly MentionFacts[],
     sentences: readonly number[],
-    actor1: Reported<EventActor> | undefined,
+    actors: { actor1?: Reported<EventActor> | undefined; actor2?: Reported<EventActor> | undefined },
   ): { type: string; subType: string; confidence: number } {
     const text = sentences
       .map((s) => article.annotations.sentences[s])
@@ -208,7 +222,7 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     const own = sentences.flatMap((s) => tokens.get(s) ?? []);
     const ranked = options.classifier.classifyTokens({ tokens: own, text }).ranked;
     const scores = new Map(ranked.map((r) => [r.subType, r.score]));
-    const prior = actionPrior(group, actor1?.value.category);
+    const prior = actionPrior(group, actors.actor1?.value.category, actors.actor2?.value.category);
     const weight = prior.size > 0 ? settings.actionWeight : 0;
     const combined = [...new Set([...scores.keys(), ...prior.keys()])].map((subType) => ({
       subType,
@@ -219,14 +233,24 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     return { type: typeOf.get(best.subType) ?? "", subType: best.subType, confidence: round(best.score) };
   }
 
-  /** Mean weights of the report's actions; killings and deaths only speak when nothing else does. */
-  function actionPrior(group: readonly MentionFacts[], category: string | undefined): Map<string, number> {
+  /**
+   * Mean weights of the report's actions, for the acted-upon's category first (an attack on
+   * protesters), else the actor's side; killings and deaths only speak when nothing else does.
+   */
+  function actionPrior(
+    group: readonly MentionFacts[],
+    category: string | undefined,
+    targetCategory: string | undefined,
+  ): Map<string, number> {
     const main = group.filter((f) => !f.action.joinsAny);
     const speaking = main.length > 0 ? main : group;
     const side = category ? sideOf.get(category) : undefined;
     const prior = new Map<string, number>();
     for (const f of speaking) {
-      const weights = (side ? f.action.bySide[side] : undefined) ?? f.action.subTypes;
+      const weights =
+        (targetCategory ? f.action.byTarget[targetCategory] : undefined) ??
+        (side ? f.action.bySide[side] : undefined) ??
+        f.action.subTypes;
       const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
       for (const [subType, w] of Object.entries(weights))
         prior.set(subType, (prior.get(subType) ?? 0) + w / total / speaking.length);

@@ -73,6 +73,17 @@ const VERB_POS = new Set(["VERB", "ADJ", "AUX"]);
 const NOUN_POS = new Set(["NOUN", "PROPN"]);
 /** Prepositions that introduce a noun trigger's target: "strikes on", "capture of", "attack against". */
 const TARGET_PREPOSITIONS = new Set(["on", "against", "of", "in", "at", "near", "into", "over", "across"]);
+/** Counts that name no one until "of": "hundreds of protesters", "dozens of people". */
+const COUNT_WORDS = new Set([
+  "dozens",
+  "scores",
+  "hundreds",
+  "thousands",
+  "tens",
+  "millions",
+  "some",
+  "several",
+]);
 const PERSONAL_PRONOUNS = new Set(["he", "she", "him", "her"]);
 const THING_PRONOUNS = new Set(["it", "they", "them"]);
 
@@ -113,6 +124,9 @@ export function createEventExtractor(opts: {
   const conflict = createConflictReader(opts.conflict ?? loadEventConflictCues());
   const matcher = createPhraseMatcher(lexicon.triggers.map((t) => ({ phrase: t.pattern, value: t })));
   const placeNouns = Object.entries(lexicon.placeNouns);
+  const verbs = new Set(
+    lexicon.triggers.filter((t) => t.kind === "verb").map((t) => t.pattern.split(" ")[0] as string),
+  );
   const courtNouns = lexicon.courtNouns;
 
   function run(article: Article): { events: EventMention[] } {
@@ -125,7 +139,7 @@ export function createEventExtractor(opts: {
       times: annotations.times ?? [],
     };
     const events: EventMention[] = [];
-    groupBySentence(annotations.tokens).forEach((tokens, k, all) => {
+    groupBySentence(retagPastForms(annotations.tokens, verbs)).forEach((tokens, k, all) => {
       const sentence = tokens[0]?.sentence ?? 0;
       const before = () => all.slice(Math.max(0, k - ARMED_CONTEXT_SENTENCES_BEFORE), k).flat();
       events.push(...eventsOfSentence(tokens, () => sentenceContext(context, tokens, sentence, before())));
@@ -188,7 +202,12 @@ export function createEventExtractor(opts: {
   ): boolean {
     const head = tokens[match.first] as Token;
     const allowed = trigger.kind === "verb" ? VERB_POS : NOUN_POS;
-    if (!allowed.has(head.pos) && !trigger.pattern.startsWith("be ")) return false;
+    const fits =
+      allowed.has(head.pos) ||
+      (trigger.kind === "noun" && isGerundTrigger(trigger) && isGerundNoun(tokens, match.first));
+    if (!fits && !trigger.pattern.startsWith("be ")) return false;
+    // "Lynch said", "Rush told": a capitalised verb inside a sentence is a name.
+    if (trigger.kind === "verb" && match.first > 0 && /^\p{Lu}/u.test(head.text)) return false;
     // "the free world", "it is clear that": adjectives that some participle triggers would let in.
     if (trigger.kind === "verb" && head.pos !== "VERB" && conflict.isVerbOnly(trigger.pattern)) return false;
     const next = tokens[match.end];
@@ -255,8 +274,18 @@ export function createEventExtractor(opts: {
    */
   function firstArgumentIn(s: SentenceContext, from: number, to: number): Chunk | undefined {
     const chunk = s.chunks.find((c) => c.first >= from && c.first < to);
+    if (chunk && isCountOf(s, chunk)) return s.chunks.find((c) => c.first === chunk.end + 1) ?? chunk;
     if (!chunk || !isPlaceNounOf(s, chunk)) return chunk;
     return s.chunks.find((c) => c.first === chunk.end + 1) ?? chunk;
+  }
+
+  /** "hundreds of protesters": a bare count followed by "of" says who only in the next phrase. */
+  function isCountOf(s: SentenceContext, chunk: Chunk): boolean {
+    const words = s.tokens.slice(chunk.first, chunk.end);
+    return (
+      s.tokens[chunk.end]?.text.toLowerCase() === "of" &&
+      words.every((t) => t.pos === "NUM" || COUNT_WORDS.has(t.text.toLowerCase()))
+    );
   }
 
   /** "the town of X": a place noun followed by "of" and a name. */
@@ -298,6 +327,9 @@ export function createEventExtractor(opts: {
       span,
     );
     if (role === "target" && trigger.placeTarget && place) return placeArgument(plain, place);
+    // "rockets at the city of X": a target that is a place's own name is that place.
+    if (role === "target" && place && entity && entity.actorId === place.entityActorId)
+      return placeArgument(plain, place);
     if (entity) return { ...plain, id: entity.actorId, canonical: entity.canonical };
     if (place) return placeArgument(plain, place);
     const words = s.tokens.slice(chunk.first, chunk.end);
@@ -375,6 +407,45 @@ function mentionChunkIn(s: SentenceContext, from: number, to: number): Chunk | u
   const names = [...s.article.entities, ...s.article.places].filter((m) => m.start >= start && m.end <= end);
   const last = names.sort((a, b) => a.start - b.start)[names.length - 1];
   return last ? tokenRange(s.tokens, last) : undefined;
+}
+
+/** Tags before an "-ing" word that make it a noun: "heavy fighting", "the looting", "after rioting". */
+const GERUND_NOUN_BEFORE = new Set(["DET", "ADJ", "ADP", "PROPN", "CCONJ", "PUNCT"]);
+
+/** A noun trigger that is itself an "-ing" form ("fighting", "looting"), not one that merely lemmatises so ("according"). */
+function isGerundTrigger(trigger: EventTrigger): boolean {
+  return /ing$/u.test(trigger.pattern.split(" ")[0] ?? "");
+}
+
+/** "Heavy fighting broke out": the tagger reads a verb, but after an adjective or determiner it names a thing. */
+function isGerundNoun(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  if (token.pos !== "VERB" || !/ing$/iu.test(token.text)) return false;
+  const before = tokens[index - 1];
+  return before === undefined || GERUND_NOUN_BEFORE.has(before.pos);
+}
+
+/** Tags a past form may wrongly carry, or carry with a wrong lemma ("raped" -> "rap"). */
+const PAST_FORM_POS = new Set(["NOUN", "PROPN", "VERB", "ADJ"]);
+
+/**
+ * "Gunmen abducted 30 students": after a capitalised plural the tagger may read the verb as a
+ * noun and leave "abducted" as its lemma; "raped" it lemmatises as "rap". A past form in "-ed" whose stem is a verb of the
+ * trigger lexicon is read as that verb; the tokens are copied, never changed.
+ */
+export function retagPastForms(tokens: readonly Token[], verbs: ReadonlySet<string>): Token[] {
+  return tokens.map((t) => {
+    if (!PAST_FORM_POS.has(t.pos) || verbs.has(t.lemma) || !/\p{L}{2,}ed$/u.test(t.text)) return t;
+    const stem = pastStems(t.text.toLowerCase()).find((s) => verbs.has(s));
+    return stem ? { ...t, pos: VERB_POS.has(t.pos) ? t.pos : "VERB", lemma: stem } : t;
+  });
+}
+
+/** "abducted" -> abduct, "raped" -> rape, "kidnapped" -> kidnap. */
+function pastStems(word: string): string[] {
+  const bare = word.slice(0, -2);
+  const undoubled = /(\p{L})\1$/u.test(bare) ? bare.slice(0, -1) : bare;
+  return [bare, word.slice(0, -1), undoubled];
 }
 
 /** The noun phrase after "by" right behind a passive verb: "was captured by the army". */
