@@ -51,6 +51,9 @@ describe("createEventMerger", () => {
     });
     const regained = near.filter((e) => e.subType === "government-regains-territory");
     expect(regained).toHaveLength(1);
+    // "seen in the town shortly before it was liberated", far from the town's name, is the same
+    // happening, not a second event without a place.
+    expect(events.filter((e) => e.subType === "government-regains-territory")).toHaveLength(1);
     const event = regained[0];
     if (!event) throw new Error("no event");
     expect(event.type).toBe("battles");

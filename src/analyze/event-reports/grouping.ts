@@ -80,7 +80,36 @@ export function groupMentions(facts: readonly MentionFacts[], options: GroupingO
     if (home) home.push(f);
     else groups.push([f]);
   }
-  return groups;
+  return joinPlacelessToMainHappening(groups, options);
+}
+
+/**
+ * How many more mentions the article's main happening of a kind must have than the next one
+ * for a far-off mention that names no place ("shortly before it was liberated") to be read as
+ * telling it: news retells its main happening in passing, rarely a side one.
+ */
+const MAIN_HAPPENING_LEAD = 2;
+
+/**
+ * A happening that names no place, told further on than `sentenceGap`, joins the article's main
+ * happening of the same kind when one clearly leads and nothing (actors, dates) tells them apart.
+ */
+function joinPlacelessToMainHappening(groups: MentionFacts[][], options: GroupingOptions): MentionFacts[][] {
+  const unlimited = { ...options, sentenceGap: Number.POSITIVE_INFINITY };
+  const joined = new Set<MentionFacts[]>();
+  for (const group of groups) {
+    if (group.some((f) => f.placeId)) continue;
+    const fits = groups
+      .filter((other) => other !== group && !joined.has(other) && other.some((f) => f.placeId))
+      .filter((other) => group.every((f) => other.every((o) => compatible(o, f, unlimited))))
+      .sort((a, b) => b.length - a.length);
+    const [main, next] = fits;
+    if (!main || (next && main.length < MAIN_HAPPENING_LEAD * next.length)) continue;
+    main.push(...group);
+    main.sort((a, b) => a.index - b.index);
+    joined.add(group);
+  }
+  return groups.filter((g) => !joined.has(g));
 }
 
 /**
