@@ -109,19 +109,27 @@ function byFrequency(values: string[]): string[] {
   return [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
 }
 
-/** Keys an article is indexed under to find candidates: its actors, places and rarest words. */
-export function blockingKeys(
-  features: ArticleFeatures,
-  documentFrequency: Map<string, number>,
+/** Orders words as String.prototype.localeCompare does, without building a collator per call. */
+const compareWords = new Intl.Collator().compare;
+
+/**
+ * Keys an article is indexed under to find candidates: its actors, places and rarest words, as ids
+ * of the run's vocabulary (`keys` and `documentFrequency` by id). Ties in rarity go by the word.
+ */
+export function blockingKeyIds(
+  ids: Int32Array,
+  keys: readonly string[],
+  documentFrequency: readonly number[],
   termKeys: number,
-): string[] {
-  const rareWords = [...features.terms.keys()]
-    .filter((k) => k.startsWith(KEY.word))
-    .sort((a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0) || a.localeCompare(b))
-    .slice(0, termKeys);
-  return [
-    ...[...features.actors].map((a) => KEY.actor + a),
-    ...[...features.places].map((p) => KEY.place + p),
-    ...rareWords,
-  ];
+): number[] {
+  const named: number[] = [];
+  const words: number[] = [];
+  for (const id of ids) {
+    const key = keys[id] as string;
+    if (key.startsWith(KEY.word)) words.push(id);
+    else if (key.startsWith(KEY.actor) || key.startsWith(KEY.place)) named.push(id);
+  }
+  const df = (id: number) => documentFrequency[id] as number;
+  words.sort((a, b) => df(a) - df(b) || compareWords(keys[a] as string, keys[b] as string));
+  return [...named, ...words.slice(0, termKeys)];
 }

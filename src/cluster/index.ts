@@ -1,8 +1,19 @@
 import { createHash } from "node:crypto";
 import type { Article, Story } from "../model/index.js";
-import { type ArticleFeatures, articleFeatures, blockingKeys } from "./features.js";
+import { buildCandidateIndex, type CandidateIndex } from "./candidates.js";
+import { type ArticleFeatures, articleFeatures, blockingKeyIds } from "./features.js";
 import { MaxHeap } from "./heap.js";
-import { articleVector, dot, type Idf, type KeyBoosts, type Vector } from "./vector.js";
+import {
+  articleVector,
+  type CompactVector,
+  compactVector,
+  createDenseDot,
+  createVocabulary,
+  dot,
+  type Idf,
+  type KeyBoosts,
+  keyFactors,
+} from "./vector.js";
 
 export interface ClusterOptions {
   /**
@@ -17,8 +28,20 @@ export interface ClusterOptions {
   maxDaysApart: number;
   /** How many of an article's rarest words index it (ECB+ F1 0.875 with 12, 0.886 with 20). */
   termKeys: number;
-  /** Index keys shared by more articles than this stop taking more: bounds the cost per article. */
+  /**
+   * A key held by more undated articles than this is not scanned for undated partners: with no
+   * day to narrow them, such a key is too common to find a story by, and scanning it would cost
+   * per article what the whole run holds (ECB+, all undated: F1 0.917 as before).
+   */
   maxPostings: number;
+  /**
+   * A dated article skips a key held by more than this many articles dated within maxDaysApart of
+   * it: inside one fortnight such a key ("u.s.", a head of state) tells no story apart, and the
+   * window keeps the cost per article flat as the archive grows. An article with no published
+   * day uses the day its text dates most, else scans a key's dated articles only when no more
+   * than this many hold it at all.
+   */
+  maxWindowPostings: number;
   /** At most this many candidates (those sharing most index keys) are compared with each article (50 as good as 200). */
   maxCandidates: number;
   /**
@@ -52,6 +75,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   maxDaysApart: 7,
   termKeys: 20,
   maxPostings: 500,
+  maxWindowPostings: 64,
   maxCandidates: 50,
   boosts: { person: 1, actor: 1, place: 1, region: 0.5, day: 1 },
   personConflict: 0.7,
@@ -94,10 +118,7 @@ function clusterArticles(
 ): Story[] {
   const ordered = [...articles].sort(byPublishedThenId);
   const byId = new Map(ordered.map((a) => [a.id, a]));
-  const features = ordered.map((a) => articleFeatures(a, opts.stopwords));
-  const documentFrequency = countDocumentFrequency(features);
-  const idf: Idf = (key) => Math.log((1 + features.length) / (1 + (documentFrequency.get(key) ?? 0))) + 1;
-  const vectors = features.map((f) => articleVector(f, idf, opts.boosts));
+  const prepared = prepare(ordered, opts);
   const position = new Map(ordered.map((a, i) => [a.id, i]));
 
   // Every article starts in its own group, except members of stories passed in.
@@ -125,7 +146,7 @@ function clusterArticles(
     });
   }
 
-  const links = linkGroups(features, vectors, documentFrequency, groupOf, inStory, opts);
+  const links = linkGroups(prepared, groupOf, inStory, opts);
   mergeGroups(groups, links, opts.joinThreshold);
   attachStragglers(groups, links, opts.joinThreshold, inStory);
 
@@ -136,62 +157,83 @@ function clusterArticles(
   });
 }
 
+/** What the run keeps of each article to judge a pair beyond its cosine. */
+type Traits = Pick<ArticleFeatures, "day" | "textDay" | "persons" | "years">;
+
+/** Each article's traits, vector and index keys, in publication order; the features themselves are dropped. */
+interface Prepared {
+  traits: Traits[];
+  vectors: CompactVector[];
+  index: CandidateIndex;
+  vocabularySize: number;
+}
+
+function prepare(ordered: readonly Article[], opts: ClusterOptions): Prepared {
+  const vocabulary = createVocabulary();
+  const traits: Traits[] = [];
+  const bags = ordered.map((a) => {
+    const f = articleFeatures(a, opts.stopwords);
+    traits.push(traitsOf(f));
+    return vocabulary.add(f);
+  });
+  const { keys, documentFrequency } = vocabulary;
+  const factors = keyFactors(vocabulary, ordered.length, opts.boosts);
+  const index = buildCandidateIndex(
+    bags.map((bag, i) => ({
+      keys: blockingKeyIds(bag.ids, keys, documentFrequency, opts.termKeys),
+      day: traits[i]?.day,
+      textDay: traits[i]?.textDay,
+    })),
+    opts,
+  );
+  return {
+    traits,
+    vectors: bags.map((bag) => compactVector(bag, factors)),
+    index,
+    vocabularySize: keys.length,
+  };
+}
+
+function traitsOf(f: ArticleFeatures): Traits {
+  const traits: Traits = { persons: f.persons, years: f.years };
+  if (f.day !== undefined) traits.day = f.day;
+  if (f.textDay !== undefined) traits.textDay = f.textDay;
+  return traits;
+}
+
 /** Group -> neighbour group -> sum of the similarities of the article pairs between them. */
 type Links = Map<number, Map<number, number>>;
 
 function linkGroups(
-  features: ArticleFeatures[],
-  vectors: Vector[],
-  documentFrequency: Map<string, number>,
+  { traits, vectors, index, vocabularySize }: Prepared,
   groupOf: number[],
   inStory: ReadonlySet<number>,
   opts: ClusterOptions,
 ): Links {
-  const keysOf = features.map((f) => blockingKeys(f, documentFrequency, opts.termKeys));
-  const index = new Map<string, number[]>();
-  keysOf.forEach((keys, i) => {
-    for (const key of keys) {
-      const postings = index.get(key) ?? [];
-      if (postings.length < opts.maxPostings) postings.push(i);
-      index.set(key, postings);
-    }
-  });
   const links: Links = new Map();
   // Pairs already scored: a link between two lone articles says so itself; only pairs touching a
   // story passed in (whose articles share one group) need remembering.
   const seen = new Set<number>();
-  const n = features.length;
+  const n = traits.length;
   const lone = (i: number) => groupOf[i] === i && !inStory.has(i);
   const scored = (i: number, j: number, code: number) =>
     lone(i) && lone(j) ? (links.get(i)?.has(j) ?? false) : seen.has(code);
+  const cosine = createDenseDot(vocabularySize);
   for (let i = 0; i < n; i++) {
-    for (const j of candidates(i, keysOf[i] as string[], index, opts.maxCandidates)) {
+    const a = traits[i] as Traits;
+    cosine.load(vectors[i] as CompactVector);
+    for (const j of index.candidates(i)) {
       const code = Math.min(i, j) * n + Math.max(i, j);
       if (groupOf[i] === groupOf[j] || scored(i, j, code)) continue;
       if (!lone(i) || !lone(j)) seen.add(code);
-      const score = pairSimilarity(
-        features[i] as ArticleFeatures,
-        vectors[i] as Vector,
-        features[j] as ArticleFeatures,
-        vectors[j] as Vector,
-        opts,
-      );
+      const b = traits[j] as Traits;
+      if (publishedApart(a, b, opts.maxDaysApart)) continue;
+      const score = adjusted(cosine.dot(vectors[j] as CompactVector), a, b, opts);
       if (score >= opts.minLink) addLink(links, groupOf[i] as number, groupOf[j] as number, score);
     }
+    cosine.unload(vectors[i] as CompactVector);
   }
   return links;
-}
-
-/** Articles sharing the most index keys with article i, at most `limit` of them. */
-function candidates(i: number, keys: string[], index: Map<string, number[]>, limit: number): number[] {
-  const shared = new Map<number, number>();
-  for (const key of keys) {
-    for (const j of index.get(key) ?? []) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
-  }
-  return [...shared]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([j]) => j);
 }
 
 function addLink(links: Links, a: number, b: number, score: number): void {
@@ -301,19 +343,14 @@ function absorb(groups: Map<number, Group>, links: Links, keep: number, gone: nu
   links.delete(gone);
 }
 
-/**
- * Cosine of the two articles' weighted keys, zero when their published days are too far apart,
- * and lowered when the people or the dates in their texts disagree.
- */
-function pairSimilarity(
-  a: ArticleFeatures,
-  va: Vector,
-  b: ArticleFeatures,
-  vb: Vector,
-  opts: ClusterOptions,
-): number {
-  if (a.day !== undefined && b.day !== undefined && Math.abs(a.day - b.day) > opts.maxDaysApart) return 0;
-  let score = dot(va, vb);
+/** Both articles have a published day, further apart than the stories they tell could be. */
+function publishedApart(a: Traits, b: Traits, maxDaysApart: number): boolean {
+  return a.day !== undefined && b.day !== undefined && Math.abs(a.day - b.day) > maxDaysApart;
+}
+
+/** A pair's cosine, lowered when the people or the dates in their texts disagree. */
+function adjusted(cosine: number, a: Traits, b: Traits, opts: ClusterOptions): number {
+  let score = cosine;
   if (personsConflict(a, b)) score *= opts.personConflict;
   if (
     a.textDay !== undefined &&
@@ -335,7 +372,7 @@ function mainConflict(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Each article names people, and neither's main person is named by the other. */
-function personsConflict(a: ArticleFeatures, b: ArticleFeatures): boolean {
+function personsConflict(a: Traits, b: Traits): boolean {
   const [mainA] = a.persons;
   const [mainB] = b.persons;
   if (mainA === undefined || mainB === undefined) return false;
@@ -349,13 +386,8 @@ export function similarity(
   idf: Idf,
   opts: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
 ): number {
-  return pairSimilarity(a, articleVector(a, idf, opts.boosts), b, articleVector(b, idf, opts.boosts), opts);
-}
-
-function countDocumentFrequency(all: ArticleFeatures[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const f of all) for (const term of f.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  return df;
+  if (publishedApart(a, b, opts.maxDaysApart)) return 0;
+  return adjusted(dot(articleVector(a, idf, opts.boosts), articleVector(b, idf, opts.boosts)), a, b, opts);
 }
 
 function byPublishedThenId(a: Article, b: Article): number {
