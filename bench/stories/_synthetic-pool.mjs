@@ -5,8 +5,8 @@
 // present in ../shared/dev/). Nothing read from ../shared/dev is written to disk: templates live
 // in memory and go to the child processes over IPC.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { devSet } from "../common.mjs";
+import { basilArticles, ecbDocuments } from "./_corpora.mjs";
 
 const EXAMPLES = new URL("../../examples/", import.meta.url);
 /** Sentences shorter than this are headings, bylines or fragments: no use as article body. */
@@ -87,29 +87,16 @@ function exampleRecords() {
 
 function basilRecords() {
   const dir = devSet("bias/basil/articles/");
-  if (!dir) return [];
-  return readdirSync(dir.pathname)
-    .flatMap((year) => readdirSync(join(dir.pathname, year)).map((file) => join(dir.pathname, year, file)))
-    .filter((path) => path.endsWith(".json"))
-    .sort()
-    .map((path) => {
-      const r = JSON.parse(readFileSync(path, "utf8"));
-      const text = r["body-paragraphs"].map((p) => p.join(" ")).join("\n\n");
-      return jsonRecord({ id: r.uuid, outlet: r.source, title: r.title, published: r.date, text });
-    });
+  return dir ? basilArticles(dir.pathname).map((a) => jsonRecord(a.line)) : [];
 }
 
+/** ECB+ documents in paragraphs of a few sentences (its XML keeps no paragraphs). */
 function ecbRecords() {
   const dir = devSet("events/ecbplus/");
   if (!dir) return [];
-  return readdirSync(dir.pathname, { recursive: true })
-    .map(String)
-    .filter((file) => file.endsWith(".xml"))
-    .sort()
-    .map((file) => {
-      const xml = readFileSync(join(dir.pathname, file), "utf8");
-      return jsonRecord({ id: `ecb-${file.replace(/\W+/g, "-")}`, text: textFromTokens(xml) });
-    });
+  return ecbDocuments(dir.pathname).map((d) =>
+    jsonRecord({ id: `ecb-${d.topic}-${d.file.replace(/\W+/g, "-")}`, text: paragraphs(d.sentences) }),
+  );
 }
 
 function jsonRecord(record) {
@@ -124,45 +111,12 @@ function spread(items, count) {
   return Array.from({ length: count }, (_, i) => items[Math.floor(i * step)]);
 }
 
-const TOKEN = /<token [^>]*sentence="(\d+)"[^>]*>([^<]*)<\/token>/g;
-/** Sentences per paragraph of a rebuilt ECB+ document (its XML keeps no paragraphs). */
+/** Sentences per paragraph of a rebuilt ECB+ document. */
 const ECB_SENTENCES_PER_PARAGRAPH = 3;
-const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i;
-const NO_SPACE_AFTER = /^[([{$]$/;
 
-/** An ECB+ document's text from its tokens: spaces where English puts them, quotes made plain. */
-export function textFromTokens(xml) {
-  const sentences = new Map();
-  for (const [, sentence, raw] of xml.matchAll(TOKEN)) {
-    const token = decodeXml(raw).replace(/^(?:``|'')$/, '"');
-    sentences.set(sentence, [...(sentences.get(sentence) ?? []), token]);
-  }
-  const texts = [...sentences.values()].map(joinTokens);
-  const paragraphs = [];
-  for (let i = 0; i < texts.length; i += ECB_SENTENCES_PER_PARAGRAPH)
-    paragraphs.push(texts.slice(i, i + ECB_SENTENCES_PER_PARAGRAPH).join(" "));
-  return paragraphs.join("\n\n");
-}
-
-function joinTokens(tokens) {
-  let text = "";
-  let quoteOpen = false;
-  let glueNext = true;
-  for (const token of tokens) {
-    const isQuote = token === '"';
-    const glue = glueNext || NO_SPACE_BEFORE.test(token) || (isQuote && quoteOpen);
-    text += glue ? token : ` ${token}`;
-    if (isQuote) quoteOpen = !quoteOpen;
-    glueNext = NO_SPACE_AFTER.test(token) || (isQuote && quoteOpen);
-  }
-  return text;
-}
-
-function decodeXml(s) {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+function paragraphs(sentences) {
+  const out = [];
+  for (let i = 0; i < sentences.length; i += ECB_SENTENCES_PER_PARAGRAPH)
+    out.push(sentences.slice(i, i + ECB_SENTENCES_PER_PARAGRAPH).join(" "));
+  return out.join("\n\n");
 }

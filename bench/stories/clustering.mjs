@@ -8,15 +8,10 @@
 // Usage: node bench/stories/clustering.mjs [--limit N topics/events] [--cache DIR] [--options JSON]
 //   --cache DIR keeps the analysed articles in DIR (e.g. scratch/) to tune the clusterer quickly;
 //   --options JSON overrides ClusterOptions (e.g. '{"joinThreshold":0.2}').
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { devSet, distModule, flagValue, peakMemoryMb, printTable } from "../common.mjs";
-
-const TOKEN = /<token [^>]*sentence="(\d+)"[^>]*>([^<]*)<\/token>/g;
-/** Tokens written without a space before them (closing punctuation and clitics). */
-const ATTACHES_LEFT = /^(?:[,.;:?!%)\]}]|''|'|'s|'re|'ll|'ve|'d|'m|n't)$/i;
-/** Tokens written without a space after them (opening brackets and quotes). */
-const ATTACHES_RIGHT = /^(?:[([{$]|``)$/;
+import { basilArticles, ecbDocuments, firstEvents } from "./_corpora.mjs";
 
 const limit = Number(flagValue("--limit", "0")) || Infinity;
 const cacheDir = flagValue("--cache", undefined);
@@ -32,7 +27,11 @@ const result = {};
 const ecbDir = devSet("events/ecbplus/");
 if (ecbDir) Object.assign(result, prefixed("ecb", measure("ECB+", ecbRecords(ecbDir.pathname))));
 const basilDir = devSet("bias/basil/articles/");
-if (basilDir) Object.assign(result, prefixed("basil", measure("BASIL", basilRecords(basilDir.pathname))));
+if (basilDir)
+  Object.assign(
+    result,
+    prefixed("basil", measure("BASIL", firstEvents(basilArticles(basilDir.pathname), limit))),
+  );
 console.log(`peak memory: ${peakMemoryMb()} MB`);
 console.log(`RESULT ${JSON.stringify({ ...result, peakMb: peakMemoryMb() })}`);
 
@@ -93,74 +92,14 @@ function analysed(name, records) {
   return articles;
 }
 
-/** ECB+ documents as JSONL records: text rebuilt from the tokens, one paragraph per sentence. */
+/** ECB+ documents as JSONL records (one paragraph per sentence), the first `limit` topics. */
 function ecbRecords(root) {
-  const topics = readdirSync(root)
-    .filter((t) => /^\d+$/.test(t))
-    .sort((a, b) => Number(a) - Number(b))
-    .slice(0, limit);
-  return topics.flatMap((topic) =>
-    readdirSync(join(root, topic))
-      .filter((file) => file.endsWith(".xml"))
-      .sort()
-      .map((file) => {
-        const sentences = ecbSentences(readFileSync(join(root, topic, file), "utf8"));
-        const line = { id: file, title: sentences[0], text: sentences.join("\n\n") };
-        return { line, event: `${topic}/${file.endsWith("ecbplus.xml") ? "plus" : "ecb"}` };
-      }),
-  );
-}
-
-function ecbSentences(xml) {
-  const sentences = new Map();
-  for (const [, sentence, raw] of xml.matchAll(TOKEN)) {
-    const words = sentences.get(sentence) ?? [];
-    words.push(decodeEntities(raw));
-    sentences.set(sentence, words);
-  }
-  return [...sentences.values()].map(joinTokens);
-}
-
-function joinTokens(tokens) {
-  let text = "";
-  let glue = false;
-  for (const token of tokens) {
-    if (text && !glue && !ATTACHES_LEFT.test(token)) text += " ";
-    text += token === "``" || token === "''" ? '"' : token;
-    glue = ATTACHES_RIGHT.test(token);
-  }
-  return text;
-}
-
-function decodeEntities(s) {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-/** BASIL articles as JSONL records, grouped by event (triplet). */
-function basilRecords(root) {
-  const all = readdirSync(root)
-    .flatMap((year) => readdirSync(join(root, year)).map((file) => join(root, year, file)))
-    .filter((path) => path.endsWith(".json"))
-    .sort()
-    .map((path) => JSON.parse(readFileSync(path, "utf8")));
-  const events = [...new Set(all.map((r) => r["triplet-uuid"]))].slice(0, limit);
-  const kept = new Set(events);
-  return all
-    .filter((r) => kept.has(r["triplet-uuid"]))
-    .map((r) => ({
-      line: {
-        id: r.uuid,
-        outlet: r.source,
-        title: r.title,
-        published: r.date,
-        text: r["body-paragraphs"].map((p) => p.join(" ")).join("\n\n"),
-      },
-      event: r["triplet-uuid"],
+  const topics = new Set([...new Set(ecbDocuments(root).map((d) => d.topic))].slice(0, limit));
+  return ecbDocuments(root)
+    .filter((d) => topics.has(d.topic))
+    .map((d) => ({
+      line: { id: d.file, title: d.sentences[0], text: d.sentences.join("\n\n") },
+      event: d.event,
     }));
 }
 

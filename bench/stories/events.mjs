@@ -10,9 +10,8 @@
 // figures show that merging works on real multi-outlet news, not that the types are right. The share of
 // events typed battles or explosions is a sanity figure: BASIL is mostly US politics, so it should be small.
 // Usage: node bench/stories/events.mjs [--limit N articles] [--no-basil]   PARALLAX_DIST=dir benches another build.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { devSet, distModule, flagValue, peakMemoryMb, printTable } from "../common.mjs";
+import { basilArticles, firstEvents } from "./_corpora.mjs";
 
 const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
 /** The seeds' town, as the issue gives it; a resolved place this close counts as found. */
@@ -121,7 +120,9 @@ console.log(
 function basilFigures() {
   const dir = devSet("bias/basil/articles/");
   if (!dir) return undefined;
-  const records = basilRecords(dir.pathname);
+  const records = firstEvents(basilArticles(dir.pathname), Math.ceil(limit / OUTLETS_PER_TRIPLET)).map(
+    (a) => ({ line: a.line, triplet: a.event }),
+  );
   const startedAt = performance.now();
   const inputs = records.map((r) => ({
     locator: `${r.line.id}.jsonl`,
@@ -190,28 +191,4 @@ function basilFigures() {
     basilTypes: typeShares,
     basilConflictShare: conflictShare,
   };
-}
-
-/** BASIL articles as JSONL records (outlet, title, date, text) with their triplet. */
-function basilRecords(root) {
-  const all = readdirSync(root)
-    .flatMap((year) => readdirSync(join(root, year)).map((file) => join(root, year, file)))
-    .filter((path) => path.endsWith(".json"))
-    .sort()
-    .map((path) => JSON.parse(readFileSync(path, "utf8")));
-  const kept = new Set(
-    [...new Set(all.map((r) => r["triplet-uuid"]))].slice(0, Math.ceil(limit / OUTLETS_PER_TRIPLET)),
-  );
-  return all
-    .filter((r) => kept.has(r["triplet-uuid"]))
-    .map((r) => ({
-      line: {
-        id: r.uuid,
-        outlet: r.source,
-        title: r.title,
-        published: r.date,
-        text: r["body-paragraphs"].map((p) => p.join(" ")).join("\n\n"),
-      },
-      triplet: r["triplet-uuid"],
-    }));
 }
