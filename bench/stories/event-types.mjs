@@ -115,6 +115,31 @@ if (main.seeds.count > 0) {
     );
 }
 
+// The whole pipeline on the seeds: each gold sentence gets the sub-type of the event report read
+// from it (trigger priors, actor side and the classifier together), or "none" when no report is.
+const pipeline = seedGold.length > 0 ? await pipelineOnSeeds() : undefined;
+if (pipeline) {
+  console.log(`\nseed sentences through the pipeline (event reports; "none" = no report from the sentence)`);
+  printTable([
+    ["sub acc", "type acc", "macro F1", "sentences", "without a report"],
+    [
+      pipeline.subTypeAccuracy,
+      pipeline.typeAccuracy,
+      pipeline.macroF1,
+      pipeline.count,
+      pipeline.pairs.filter((p) => p.predicted.subType === "none").length,
+    ],
+  ]);
+  printTable([
+    ["type", "P", "R", "F1", "gold"],
+    ...pipeline.types.filter((r) => r.gold > 0).map((r) => [r.label, r.precision, r.recall, r.f1, r.gold]),
+  ]);
+  for (const p of pipeline.pairs)
+    console.log(
+      `  ${p.gold.subType === p.predicted.subType ? "ok  " : "MISS"} ${p.gold.subType} / ${p.predicted.subType} ${oneLine(p.gold.text)}`,
+    );
+}
+
 const summary = (set) => ({
   n: set.count,
   subTypeAccuracy: set.subTypeAccuracy,
@@ -124,6 +149,7 @@ const summary = (set) => ({
 const result = {
   heldOut: summary(main.heldOut),
   seeds: summary(main.seeds),
+  ...(pipeline ? { seedsThroughPipeline: summary(pipeline) } : {}),
   trainMs: main.trainMs,
   variants: Object.fromEntries(
     measured.map((m) => [m.name, { heldOut: summary(m.heldOut), seeds: summary(m.seeds) }]),
@@ -137,6 +163,36 @@ console.log(`RESULT ${JSON.stringify(result)}`);
 
 // ---------------------------------------------------------------------------------------------
 
+async function pipelineOnSeeds() {
+  const { createDefaultStages, loadKnowledge } = await import(distModule("index.js"));
+  const stages = createDefaultStages(loadKnowledge());
+  const articles = new Map();
+  for (const path of new Set(seedGold.map((g) => g.article))) {
+    const url = new URL(path, ROOT);
+    const { documents } = stages.ingest({ locator: url.pathname, bytes: readFileSync(url) });
+    articles.set(path, stages.analyze(stages.extract(documents[0])));
+  }
+  const none = { subType: "none", type: "none", confidence: 0 };
+  return evaluatePairs(
+    seedGold.map((g) => {
+      const article = articles.get(g.article);
+      const start = article.text.indexOf(g.sentence);
+      const end = start + g.sentence.length;
+      const sentences = article.annotations.sentences
+        .map((span, i) => ({ span, i }))
+        .filter(({ span }) => start >= 0 && span.start < end && span.end > start)
+        .map(({ i }) => i);
+      const report = article.annotations.eventReports.find((r) =>
+        r.sentences.some((i) => sentences.includes(i)),
+      );
+      const predicted = report
+        ? { subType: report.subType, type: report.type, confidence: report.typeConfidence }
+        : none;
+      return { gold: { text: g.sentence, subType: g.subType, type: typeOf.get(g.subType) }, predicted };
+    }),
+  );
+}
+
 function readSeedGold() {
   const gold = JSON.parse(readFileSync(SEED_GOLD, "utf8"));
   for (const g of gold) {
@@ -149,7 +205,10 @@ function readSeedGold() {
 }
 
 function evaluate(classifier, gold) {
-  const pairs = gold.map((d) => ({ gold: d, predicted: classifier.classify(d.text) }));
+  return evaluatePairs(gold.map((d) => ({ gold: d, predicted: classifier.classify(d.text) })));
+}
+
+function evaluatePairs(pairs) {
   const subTypeHits = pairs.filter((p) => p.predicted.subType === p.gold.subType).length;
   const typeHits = pairs.filter((p) => p.predicted.type === p.gold.type).length;
   const subTypes = perLabel(pairs, (d) => d.subType, [...typeOf.keys()]);
