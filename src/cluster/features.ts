@@ -28,7 +28,9 @@ const MIN_TERM_LENGTH = 3;
 /** Word prefix kept as the term: a crude stem, so "capture", "captured" and "captures" meet. */
 const STEM_LENGTH = 7;
 const MS_PER_DAY = 86_400_000;
-const WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+/** A word starts with a letter and runs on over letters, marks, apostrophes and hyphens. */
+const WORD_START = /\p{L}/uy;
+const WORD_PART = /[\p{L}\p{M}'’-]/uy;
 const FULL_DATE = /^(\d{4}-\d\d-\d\d)/;
 /** A date value that names its year: "2013", "2013-09", "2013-09-09T10:00". */
 const YEAR = /^(\d{4})(?:$|-)/;
@@ -50,11 +52,10 @@ export function articleFeatures(article: Article, stopwords: ReadonlySet<string>
   const { entities, places, times } = article.annotations;
   const terms = new Map<string, number>();
   const add = (key: string) => terms.set(key, (terms.get(key) ?? 0) + 1);
-  for (const [word] of article.text.matchAll(WORD)) {
-    const lower = word.toLowerCase().replace(/['’]s$/, "");
-    if (lower.length < MIN_TERM_LENGTH || stopwords.has(lower)) continue;
+  forEachWord(article.text.toLowerCase(), (lower) => {
+    if (lower.length < MIN_TERM_LENGTH || stopwords.has(lower)) return;
     add(KEY.word + lower.slice(0, STEM_LENGTH));
-  }
+  });
   const named = entities.filter((e) => e.type !== "GPE" && e.type !== "LOC");
   for (const e of named) add(KEY.actor + e.actorId);
   const placeKeys = places.map((p) => (p.geonameId ? `g${p.geonameId}` : p.name.toLowerCase()));
@@ -72,6 +73,56 @@ export function articleFeatures(article: Article, stopwords: ReadonlySet<string>
     textDay: byFrequency(days.map(String)).map(Number)[0],
     years: byFrequency(textYears(times.map((t) => t.value))),
   };
+}
+
+/**
+ * Calls `visit` with each word of the (lower-cased) text, less a final "'s". A scan over the
+ * characters rather than a global regex: that builds a match array per word, millions in a large
+ * run. ASCII is classed by code; other characters by the sticky regexes (no match array either).
+ */
+function forEachWord(text: string, visit: (word: string) => void): void {
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    if (!isAt(WORD_START, text, k)) {
+      k += unitsAt(text, k);
+      continue;
+    }
+    const start = k;
+    k += unitsAt(text, k);
+    while (k < n && isAt(WORD_PART, text, k)) k += unitsAt(text, k);
+    let end = k;
+    if (end - start >= 2 && text.charCodeAt(end - 1) === S && isApostrophe(text.charCodeAt(end - 2)))
+      end -= 2;
+    visit(text.slice(start, end));
+  }
+}
+
+const S = 0x73;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 0x2d;
+
+function isApostrophe(code: number): boolean {
+  return code === APOSTROPHE || code === RIGHT_QUOTE;
+}
+
+/** Whether the class `pattern` (WORD_START or WORD_PART) matches the character at k. */
+function isAt(pattern: RegExp, text: string, k: number): boolean {
+  const code = text.charCodeAt(k);
+  if (code < 0x80) {
+    const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+    return letter || (pattern === WORD_PART && (code === APOSTROPHE || code === HYPHEN));
+  }
+  pattern.lastIndex = k;
+  return pattern.test(text);
+}
+
+/** UTF-16 units of the character at k (2 for a surrogate pair). */
+function unitsAt(text: string, k: number): number {
+  const code = text.charCodeAt(k);
+  const next = text.charCodeAt(k + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 function publishedDay(article: Article): number | undefined {
@@ -119,7 +170,7 @@ const compareWords = new Intl.Collator().compare;
 export function blockingKeyIds(
   ids: Int32Array,
   keys: readonly string[],
-  documentFrequency: readonly number[],
+  documentFrequency: ArrayLike<number>,
   termKeys: number,
 ): number[] {
   const named: number[] = [];

@@ -1,48 +1,79 @@
-/** A binary max-heap of items by priority; the clusterer owns one per run. */
-export class MaxHeap<T> {
-  private readonly items: { priority: number; value: T }[] = [];
+/**
+ * A binary max-heap of pairs of group ids (with the versions the groups had when the pair was
+ * offered) by priority; the clusterer owns one per run. Entries live in parallel arrays of
+ * numbers, not in an object and a tuple each: a merge run at 100k articles offers millions.
+ */
+export class PairHeap {
+  private readonly priority: number[] = [];
+  private readonly a: number[] = [];
+  private readonly b: number[] = [];
+  private readonly versionA: number[] = [];
+  private readonly versionB: number[] = [];
 
   get size(): number {
-    return this.items.length;
+    return this.priority.length;
   }
 
-  push(priority: number, value: T): void {
-    const items = this.items;
-    items.push({ priority, value });
-    let i = items.length - 1;
+  push(priority: number, a: number, b: number, versionA: number, versionB: number): void {
+    this.priority.push(priority);
+    this.a.push(a);
+    this.b.push(b);
+    this.versionA.push(versionA);
+    this.versionB.push(versionB);
+    let i = this.priority.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if ((items[parent] as { priority: number }).priority >= priority) break;
-      [items[i], items[parent]] = [items[parent] as (typeof items)[0], items[i] as (typeof items)[0]];
+      if ((this.priority[parent] as number) >= priority) break;
+      this.swap(i, parent);
       i = parent;
     }
   }
 
-  pop(): { priority: number; value: T } | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
-    items[0] = last;
-    let i = 0;
-    for (;;) {
+  /** Removes the top entry and returns it as [a, b, versionA, versionB], or undefined when empty. */
+  pop(): [a: number, b: number, versionA: number, versionB: number] | undefined {
+    const size = this.priority.length;
+    if (size === 0) return undefined;
+    const top: [number, number, number, number] = [
+      this.a[0] as number,
+      this.b[0] as number,
+      this.versionA[0] as number,
+      this.versionB[0] as number,
+    ];
+    this.swap(0, size - 1);
+    this.priority.pop();
+    this.a.pop();
+    this.b.pop();
+    this.versionA.pop();
+    this.versionB.pop();
+    this.siftDown(0);
+    return top;
+  }
+
+  private siftDown(from: number): void {
+    const p = this.priority;
+    for (let i = from; ;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let largest = i;
-      if (
-        left < items.length &&
-        (items[left] as typeof last).priority > (items[largest] as typeof last).priority
-      )
-        largest = left;
-      if (
-        right < items.length &&
-        (items[right] as typeof last).priority > (items[largest] as typeof last).priority
-      )
-        largest = right;
-      if (largest === i) break;
-      [items[i], items[largest]] = [items[largest] as typeof last, items[i] as typeof last];
+      if (left < p.length && (p[left] as number) > (p[largest] as number)) largest = left;
+      if (right < p.length && (p[right] as number) > (p[largest] as number)) largest = right;
+      if (largest === i) return;
+      this.swap(i, largest);
       i = largest;
     }
-    return top;
   }
+
+  private swap(i: number, j: number): void {
+    swap(this.priority, i, j);
+    swap(this.a, i, j);
+    swap(this.b, i, j);
+    swap(this.versionA, i, j);
+    swap(this.versionB, i, j);
+  }
+}
+
+function swap(column: number[], i: number, j: number): void {
+  const t = column[i] as number;
+  column[i] = column[j] as number;
+  column[j] = t;
 }

@@ -47,63 +47,170 @@ export function dot(a: Vector, b: Vector): number {
   return sum;
 }
 
-/** An article's keys as the run numbers them (in the order of its terms), with their counts. */
-export interface Bag {
-  ids: Int32Array;
-  counts: Int32Array;
+/**
+ * The keys one run has seen, numbered in first-seen order, with how many articles hold each, and
+ * every article's bag (key ids in the order of its terms, with counts) end to end in shared
+ * buffers: two typed arrays per run rather than two per article, which at 100k articles would be
+ * hundreds of MB of separate buffers, each pushing the collector to walk the whole heap. Articles
+ * are added one by one and only their bags kept, so the features' maps die young.
+ */
+export interface Vocabulary {
+  add(f: ArticleFeatures): void;
+  /** Key strings by id. */
+  readonly keys: readonly string[];
+  /** How many articles hold each key, by id (computed when called: call it after the last add). */
+  documentFrequency(): Int32Array;
+  /** Key ids of the i-th article added, in the order of its terms (a view: valid until the next add). */
+  bagIds(i: number): Int32Array;
+  /**
+   * Every article's unit vector, weighted by `factors` (see keyFactors). It takes over the bags'
+   * buffer of key ids, sorting each article's in place: call it once, after every add and bagIds.
+   */
+  vectors(factors: Float64Array): VectorStore;
 }
 
 /**
- * The keys one run has seen, numbered in first-seen order, with how many articles hold each.
- * Articles are added one by one and only their bags kept, so the features' maps die young.
+ * Bag entries (distinct keys) to make room for per article expected: news articles of a few KB
+ * hold ~200. Sizing the buffers for the run up front spares copying them as they double (each
+ * copy is fresh memory that brings on a collection of the whole heap).
  */
-export interface Vocabulary {
-  add(f: ArticleFeatures): Bag;
-  /** Key strings by id. */
-  readonly keys: readonly string[];
-  readonly documentFrequency: readonly number[];
-}
+const ENTRIES_PER_ARTICLE = 256;
 
-export function createVocabulary(): Vocabulary {
-  const idOf = new Map<string, number>();
+/** `articles`: how many articles will be added (a hint: the buffers grow if it was too few). */
+export function createVocabulary(articles = 0): Vocabulary {
+  const idOf = createKeyTable();
   const keys: string[] = [];
-  const documentFrequency: number[] = [];
+  const expected = Math.max(1, articles) * ENTRIES_PER_ARTICLE;
+  let ids: Int32Array = new Int32Array(expected);
+  let counts: Int32Array = new Int32Array(expected);
+  const starts: number[] = [0];
+  const reserve = (size: number) => {
+    if (size <= ids.length) return;
+    const capacity = Math.max(size, ids.length * 2);
+    ids = grown(ids, capacity);
+    counts = grown(counts, capacity);
+  };
   return {
     keys,
-    documentFrequency,
+    documentFrequency: () => idOf.frequencies(keys.length),
     add(f) {
-      const ids = new Int32Array(f.terms.size);
-      const counts = new Int32Array(f.terms.size);
-      let k = 0;
-      for (const [key, count] of f.terms) {
-        let id = idOf.get(key);
-        if (id === undefined) {
-          id = keys.length;
-          idOf.set(key, id);
-          keys.push(key);
-          documentFrequency.push(0);
-        }
-        documentFrequency[id] = (documentFrequency[id] as number) + 1;
+      let k = starts[starts.length - 1] as number;
+      reserve(k + f.terms.size);
+      f.terms.forEach((count, key) => {
+        const id = idOf.count(key, keys.length);
+        if (id === keys.length) keys.push(key);
         ids[k] = id;
         counts[k++] = count;
-      }
-      return { ids, counts };
+      });
+      starts.push(k);
+    },
+    bagIds(i) {
+      return ids.subarray(starts[i], starts[i + 1]);
+    },
+    vectors(factors) {
+      return weighVectors(ids, counts, Int32Array.from(starts), factors);
     },
   };
 }
 
+/** Slots per key in the table: two hashes of the key, its id plus one (0: empty), its count. */
+const SLOT = 4;
+/** The table doubles when more than this share of its slots is taken, so probes stay short. */
+const MAX_LOAD = 0.5;
+const INITIAL_SLOTS = 1 << 16;
+
 /**
- * An article's unit vector as typed arrays (key ids ascending, weights alongside), weighted as
- * articleVector does. A run holds one per article: far smaller than a Map, and scanned in order.
+ * Key string -> id and how many articles hold it, by open addressing over two independent 32-bit
+ * hashes of the key. A run at 100k articles looks up ~20M terms in a vocabulary of ~1M keys; a
+ * Map of strings (and an array of counts) costs four far-apart reads per lookup there (bucket,
+ * entry, the stored string to compare, the count), this table one. Keys are told apart by their
+ * 64 bits of hash: two of a million keys share them with a chance of about 1 in 30 million.
  */
-export interface CompactVector {
+function createKeyTable(): {
+  /** Counts one more article holding the key; returns its id, `newId` if it is new. */
+  count(key: string, newId: number): number;
+  frequencies(size: number): Int32Array;
+} {
+  let slots = new Int32Array(INITIAL_SLOTS * SLOT);
+  let size = 0;
+  const find = (table: Int32Array, h1: number, h2: number) => {
+    const mask = table.length / SLOT - 1;
+    for (let at = h1 & mask; ; at = (at + 1) & mask) {
+      const base = at * SLOT;
+      if (table[base + 2] === 0 || (table[base] === h1 && table[base + 1] === h2)) return base;
+    }
+  };
+  const grow = () => {
+    const old = slots;
+    slots = new Int32Array(old.length * 2);
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + 2] === 0) continue;
+      const to = find(slots, old[from] as number, old[from + 1] as number);
+      for (let k = 0; k < SLOT; k++) slots[to + k] = old[from + k] as number;
+    }
+  };
+  return {
+    count(key, newId) {
+      const h1 = hash(key, FNV_OFFSET, FNV_PRIME);
+      const h2 = hash(key, SECOND_SEED, SECOND_PRIME);
+      let base = find(slots, h1, h2);
+      if (slots[base + 2] === 0) {
+        if (++size > (slots.length / SLOT) * MAX_LOAD) {
+          grow();
+          base = find(slots, h1, h2);
+        }
+        slots[base] = h1;
+        slots[base + 1] = h2;
+        slots[base + 2] = newId + 1;
+      }
+      slots[base + 3] = (slots[base + 3] as number) + 1;
+      return (slots[base + 2] as number) - 1;
+    },
+    frequencies(keyCount) {
+      const frequency = new Int32Array(keyCount);
+      for (let base = 0; base < slots.length; base += SLOT)
+        if (slots[base + 2] !== 0) frequency[(slots[base + 2] as number) - 1] = slots[base + 3] as number;
+      return frequency;
+    },
+  };
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Another start and odd multiplier (MurmurHash2's) give a second hash independent of the first. */
+const SECOND_SEED = 0x9747b28c;
+const SECOND_PRIME = 0x5bd1e995;
+
+/** FNV-1a (with the given start and multiplier) over the key's UTF-16 units, then a final avalanche so low bits index well. */
+function hash(key: string, seed: number, prime: number): number {
+  let h = seed;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), prime);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h | 0;
+}
+
+function grown(values: Int32Array, capacity: number): Int32Array {
+  const bigger = new Int32Array(capacity);
+  bigger.set(values);
+  return bigger;
+}
+
+/**
+ * Every article's unit vector, end to end: article i holds entries offsets[i] to offsets[i + 1],
+ * key ids ascending with their weights alongside, weighted as articleVector does.
+ */
+export interface VectorStore {
+  offsets: Int32Array;
   ids: Int32Array;
   weights: Float64Array;
 }
 
 /** The factor articleVector gives each key of the vocabulary: idf times its kind's boost. */
 export function keyFactors(vocabulary: Vocabulary, articles: number, boosts: KeyBoosts): Float64Array {
-  const { keys, documentFrequency } = vocabulary;
+  const { keys } = vocabulary;
+  const documentFrequency = vocabulary.documentFrequency();
   return Float64Array.from(
     keys,
     (key, id) =>
@@ -111,21 +218,40 @@ export function keyFactors(vocabulary: Vocabulary, articles: number, boosts: Key
   );
 }
 
-export function compactVector(bag: Bag, factors: Float64Array): CompactVector {
-  const order = Array.from(bag.ids.keys()).sort((x, y) => (bag.ids[x] as number) - (bag.ids[y] as number));
-  const ids = new Int32Array(order.length);
-  const weights = new Float64Array(order.length);
-  let norm = 0;
-  order.forEach((k, at) => {
-    const id = bag.ids[k] as number;
-    const w = (1 + Math.log(bag.counts[k] as number)) * (factors[id] as number);
-    ids[at] = id;
-    weights[at] = w;
-    norm += w * w;
-  });
-  const length = Math.sqrt(norm) || 1;
-  for (let at = 0; at < weights.length; at++) weights[at] = (weights[at] as number) / length;
-  return { ids, weights };
+/** Weighs the bags in place: each article's ids sorted, weights alongside. */
+function weighVectors(
+  bagIds: Int32Array,
+  counts: Int32Array,
+  offsets: Int32Array,
+  factors: Float64Array,
+): VectorStore {
+  const articles = offsets.length - 1;
+  const total = offsets[articles] as number;
+  const ids = bagIds.subarray(0, total);
+  const weights = new Float64Array(total);
+  // Weight by key id, so that sorting an article's ids needs no index array of its own.
+  const byId = new Float64Array(factors.length);
+  for (let i = 0; i < articles; i++) {
+    const from = offsets[i] as number;
+    const to = offsets[i + 1] as number;
+    for (let k = from; k < to; k++) {
+      const id = ids[k] as number;
+      byId[id] = (1 + Math.log(counts[k] as number)) * (factors[id] as number);
+    }
+    ids.subarray(from, to).sort();
+    let norm = 0;
+    for (let k = from; k < to; k++) {
+      const w = byId[ids[k] as number] as number;
+      weights[k] = w;
+      norm += w * w;
+    }
+    const length = Math.sqrt(norm) || 1;
+    for (let k = from; k < to; k++) {
+      weights[k] = (weights[k] as number) / length;
+      byId[ids[k] as number] = 0;
+    }
+  }
+  return { offsets, ids, weights };
 }
 
 /**
@@ -133,24 +259,30 @@ export function compactVector(bag: Bag, factors: Float64Array): CompactVector {
  * so each other costs one read per key it holds. The owner (one clustering run) calls load, then
  * dot as often as it likes, then unload before loading the next.
  */
-export function createDenseDot(vocabularySize: number): {
-  load(v: CompactVector): void;
-  dot(v: CompactVector): number;
-  unload(v: CompactVector): void;
+export function createDenseDot(
+  { offsets, ids, weights }: VectorStore,
+  vocabularySize: number,
+): {
+  load(i: number): void;
+  dot(j: number): number;
+  unload(i: number): void;
 } {
   const dense = new Float64Array(vocabularySize);
   return {
-    load(v) {
-      for (let k = 0; k < v.ids.length; k++) dense[v.ids[k] as number] = v.weights[k] as number;
+    load(i) {
+      const to = offsets[i + 1] as number;
+      for (let k = offsets[i] as number; k < to; k++) dense[ids[k] as number] = weights[k] as number;
     },
-    dot(v) {
+    dot(j) {
       let sum = 0;
-      for (let k = 0; k < v.ids.length; k++)
-        sum += (v.weights[k] as number) * (dense[v.ids[k] as number] as number);
+      const to = offsets[j + 1] as number;
+      for (let k = offsets[j] as number; k < to; k++)
+        sum += (weights[k] as number) * (dense[ids[k] as number] as number);
       return sum;
     },
-    unload(v) {
-      for (let k = 0; k < v.ids.length; k++) dense[v.ids[k] as number] = 0;
+    unload(i) {
+      const to = offsets[i + 1] as number;
+      for (let k = offsets[i] as number; k < to; k++) dense[ids[k] as number] = 0;
     },
   };
 }
