@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { numberRecord, objectAt, stringRecord } from "../analyze/data-shape.js";
-import type { GeoPrecision, TimePrecision } from "../model/index.js";
+import { GEO_PRECISIONS, type GeoPrecision, TIME_PRECISIONS, type TimePrecision } from "../model/index.js";
 
 /**
  * Typed loader for `data/export/acled.json`: the ACLED codebook conventions the events export
@@ -25,18 +25,6 @@ export interface AcledCodes {
   /** `event_id_cnty` prefix when the country is not known. */
   unknownCountryAlpha3: string;
 }
-
-const TIME_PRECISIONS: readonly TimePrecision[] = [
-  "minute",
-  "hour",
-  "day",
-  "week",
-  "month",
-  "year",
-  "decade",
-  "vague",
-];
-const GEO_PRECISIONS: readonly GeoPrecision[] = ["exact", "near", "region", "country"];
 
 export function loadAcledCodes(dir: URL = DEFAULT_EXPORT_DATA_DIR): AcledCodes {
   const text = readFileSync(new URL("acled.json", dir), "utf8");

@@ -47,8 +47,9 @@ export interface Diagnostic {
   span?: Span;
 }
 
-/** How precisely a date or time is known. */
-export type TimePrecision = "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "vague";
+/** How precisely a date or time is known, finest first. */
+export const TIME_PRECISIONS = ["minute", "hour", "day", "week", "month", "year", "decade", "vague"] as const;
+export type TimePrecision = (typeof TIME_PRECISIONS)[number];
 
 /** A date with its precision and where it was read from. `value` is ISO 8601 or TIMEX3-style. */
 export interface DateValue {
@@ -366,7 +367,8 @@ export interface EventArgument extends Span {
  * site (1), "near" somewhere around a named place ("near", "outskirts of": 2), "region" a
  * province or district (3); "country" only the country.
  */
-export type GeoPrecision = "exact" | "near" | "region" | "country";
+export const GEO_PRECISIONS = ["exact", "near", "region", "country"] as const;
+export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
 
 /** Someone who takes part in an event: a dictionary actor when known, else the words used. */
 export interface EventActor {

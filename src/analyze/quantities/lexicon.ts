@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { CasualtyKind, TimePrecision } from "../../model/index.js";
+import { type CasualtyKind, TIME_PRECISIONS, type TimePrecision } from "../../model/index.js";
 import { numberRecord, objectAt, stringList, stringRecord } from "../data-shape.js";
 
 /**
@@ -109,16 +109,6 @@ export function loadQuantityLexicon(file: URL | string = DEFAULT_QUANTITY_LEXICO
   return parseQuantityLexicon(JSON.parse(readFileSync(file, "utf8")), String(file));
 }
 
-const PRECISIONS: readonly TimePrecision[] = [
-  "minute",
-  "hour",
-  "day",
-  "week",
-  "month",
-  "year",
-  "decade",
-  "vague",
-];
 const VAGUE_REFERENCES: readonly VagueReference[] = ["PAST_REF", "PRESENT_REF", "FUTURE_REF"];
 
 /** Validates the JSON shape and returns it typed; throws with the path of the first bad entry. */
@@ -199,8 +189,8 @@ export function durationUnits(value: unknown, where: string): Record<string, Dur
     if (typeof entry.timex !== "string" || !/^[A-Z]{1,2}$/.test(entry.timex)) {
       throw new Error(`${where}.${key}.timex: expected a TIMEX3 unit such as "Y" or "DE"`);
     }
-    if (!PRECISIONS.includes(precision)) {
-      throw new Error(`${where}.${key}.precision: use one of ${PRECISIONS.join(", ")}`);
+    if (!(TIME_PRECISIONS as readonly string[]).includes(precision)) {
+      throw new Error(`${where}.${key}.precision: use one of ${TIME_PRECISIONS.join(", ")}`);
     }
     out[key] = { timex: entry.timex, clock: entry.clock === true, precision };
   }
