@@ -22,7 +22,7 @@ const termsOf = (text: string): LoadedTerm[] => tagger.run(articleOf(tokenizer, 
 describe("createFramingTagger", () => {
   it("declares what it needs and provides, and ships at least 150 entries with a category and note", () => {
     expect(tagger).toMatchObject({ name: "framing", requires: ["tokens"], provides: ["framing"] });
-    expect(lexicon.entries.length).toBeGreaterThanOrEqual(150);
+    expect(lexicon.entries.length).toBeGreaterThanOrEqual(1000);
     for (const entry of lexicon.entries) expect(entry.note.length).toBeGreaterThan(5);
   });
 
@@ -62,5 +62,52 @@ describe("createFramingTagger", () => {
       "slaughtered:slaughtered",
     ]);
     expect(termsOf("The court ruled on the appeal after an earthquake struck the region.")).toEqual([]);
+  });
+
+  it("tags loaded verbs of saying, hedges and evaluatives in political news, on their lemmas", () => {
+    const found = termsOf(
+      "The embattled governor lashed out at reporters and reportedly insisted that the audit was a partisan witch hunt. " +
+        "Critics say the disastrous plan was rammed through.",
+    );
+    expect(found.map((t) => `${t.category}:${t.text}`)).toEqual([
+      "evaluative:embattled",
+      "loaded-verb:lashed out",
+      "hedge:reportedly",
+      "loaded-verb:insisted that",
+      "delegitimising:partisan witch hunt",
+      "hedge:Critics say",
+      "evaluative:disastrous",
+      "loaded-verb:rammed through",
+    ]);
+  });
+
+  it("leaves the plain senses of ambiguous words alone", () => {
+    // "blast", "snap election", "conceded defeat", "admitted to hospital" and "Amnesty" are plain news wording.
+    const plain =
+      "A blast damaged the station. Voters went to the polls in a snap election, and the loser conceded defeat. " +
+      "Hospitals admitted dozens of injured people, Amnesty International said.";
+    expect(termsOf(plain)).toEqual([]);
+    expect(
+      termsOf("The senator blasted the bill and conceded that it would pass.").map((t) => t.entry),
+    ).toEqual(["blasted", "conceded that"]);
+  });
+
+  it("gives every entry a known category and lists no term twice", () => {
+    const categories = new Set([
+      "pejorative-label",
+      "delegitimising",
+      "emotive",
+      "partisan-label",
+      "euphemism",
+      "intensifier",
+      "conspiracy",
+      "neutral-label",
+      "loaded-verb",
+      "hedge",
+      "evaluative",
+    ]);
+    for (const entry of lexicon.entries) expect(categories, entry.term).toContain(entry.category);
+    const terms = lexicon.entries.map((e) => e.term.toLowerCase());
+    expect(terms.filter((t, i) => terms.indexOf(t) !== i)).toEqual([]);
   });
 });
