@@ -11,11 +11,14 @@
 // PARALLAX_DIST=dir runs another build of Parallax (default: ../dist).
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { peakMemoryMb, printTable } from "./common.mjs";
+import { distModule, peakMemoryMb, printTable } from "./common.mjs";
 
-// PARALLAX_DIST is read relative to the project root (or absolute), so "scratch/dist-x" works.
-const distUrl = (path) =>
-  new URL(`${process.env.PARALLAX_DIST ?? "dist"}/${path}`, new URL("../", import.meta.url));
+const { mulberry32: uint32Generator } = await import(distModule("common/random.js"));
+/** The project's seeded generator, as floats in [0, 1). */
+const mulberry32 = (seed) => {
+  const next = uint32Generator(seed);
+  return () => next() / 2 ** 32;
+};
 const argument = (name) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -62,8 +65,8 @@ function compare() {
 }
 
 async function run(size) {
-  const { articleFromText } = await import(distUrl("model/index.js"));
-  const { createCopyDetector } = await import(distUrl("dedupe/index.js"));
+  const { articleFromText } = await import(distModule("model/index.js"));
+  const { createCopyDetector } = await import(distModule("dedupe/index.js"));
   const { articles, family } = generateCorpus(size, articleFromText);
   const detect = createCopyDetector();
   const corpusMb = Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -256,15 +259,4 @@ function makeVocabulary(random, size) {
 
 function capitalise(w) {
   return w.charAt(0).toUpperCase() + w.slice(1);
-}
-
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

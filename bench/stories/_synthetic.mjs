@@ -13,6 +13,9 @@
 // common, names and story words rare. Text, entity and place mentions are rewritten together:
 // every mention's [start, end) points at its new surface text.
 import { createHash } from "node:crypto";
+import { distModule } from "../common.mjs";
+
+const { emptyAnnotations } = await import(distModule("model/index.js"));
 
 /** Day 0 of the corpus; stories start anywhere in SPAN_DAYS after it. */
 const FIRST_DAY_MS = Date.UTC(2015, 0, 1);
@@ -139,19 +142,7 @@ function makeArticle(context, k, templates) {
     credits: [],
     extractedBy: PROVENANCE,
     diagnostics: [],
-    annotations: {
-      sentences: spans,
-      tokens: [],
-      entities,
-      places,
-      times: [],
-      quantities: [],
-      quotes: [],
-      attributions: [],
-      events: [],
-      eventReports: [],
-      framing: [],
-    },
+    annotations: { ...emptyAnnotations(), sentences: spans, entities, places },
   };
 }
 

@@ -42,6 +42,10 @@ function story(id: string, articles: readonly Article[]): Story {
   };
 }
 
+/** Two outlets' reports of one earthquake, with different tolls. */
+const QUAKE_WIRE = "A strong earthquake struck the city of Izmir on Friday, killing 12 people.";
+const QUAKE_DAILY = "An earthquake hit Izmir on Friday and killed 15 people, rescuers said.";
+
 describe("createEventMerger", () => {
   it("merges the seeds into one event of government regaining territory at the town, keeping both sources' dates", () => {
     const events = createEventMerger()(seeds, [story("s", seeds)]);
@@ -113,18 +117,8 @@ describe("createEventMerger", () => {
   });
 
   it("merges two outlets' reports of one earthquake and settles on the lowest toll, saying so", () => {
-    const a = article(
-      "q1",
-      "Wire",
-      "A strong earthquake struck the city of Izmir on Friday, killing 12 people.",
-      "2024-03-09",
-    );
-    const b = article(
-      "q2",
-      "Daily",
-      "An earthquake hit Izmir on Friday and killed 15 people, rescuers said.",
-      "2024-03-09",
-    );
+    const a = article("q1", "Wire", QUAKE_WIRE, "2024-03-09");
+    const b = article("q2", "Daily", QUAKE_DAILY, "2024-03-09");
     const [event, ...rest] = createEventMerger()([a, b], []);
     expect(rest).toEqual([]);
     expect(event?.subType).toBe("natural-disaster");
@@ -136,18 +130,8 @@ describe("createEventMerger", () => {
 
   it("keeps the ids and members of existing events when a later report arrives", () => {
     const merge = createEventMerger();
-    const a = article(
-      "q1",
-      "Wire",
-      "A strong earthquake struck the city of Izmir on Friday, killing 12 people.",
-      "2024-03-09",
-    );
-    const b = article(
-      "q2",
-      "Daily",
-      "An earthquake hit Izmir on Friday and killed 15 people, rescuers said.",
-      "2024-03-10",
-    );
+    const a = article("q1", "Wire", QUAKE_WIRE, "2024-03-09");
+    const b = article("q2", "Daily", QUAKE_DAILY, "2024-03-10");
     const first = merge([a], []);
     expect(first).toHaveLength(1);
     // The later run sees only the new article: the stored event keeps its id and its first source.
