@@ -25,7 +25,18 @@ const mention = (props, req = []) =>
   ]);
 const precision = { enum: ["minute", "hour", "day", "week", "month", "year", "decade", "vague"] };
 const stage = {
-  enum: ["ingest", "extract", "dedupe", "analyze", "cluster", "events", "compare", "store", "report"],
+  enum: [
+    "ingest",
+    "extract",
+    "dedupe",
+    "analyze",
+    "cluster",
+    "events",
+    "compare",
+    "profile",
+    "store",
+    "report",
+  ],
 };
 const sourcedStr = ref("SourcedString");
 const eventArg = obj({ ...span, text: str, id: str, canonical: str }, ["start", "end", "text"]);
@@ -37,6 +48,25 @@ const speaker = obj({ ...span, text: str, canonical: str, actorId: str, role: st
 ]);
 const casualty = { enum: ["killed", "wounded", "captured", "displaced", "missing"] };
 const unit = { type: "number", minimum: 0, maximum: 1 };
+const count = { type: "integer", minimum: 0 };
+const speakerKind = {
+  enum: [
+    "government",
+    "military",
+    "armed-group",
+    "opposition",
+    "international",
+    "civilian",
+    "expert",
+    "media",
+    "unnamed",
+    "other",
+  ],
+};
+// Shares by kind: keys are speaker kinds (or lexicon categories), values in [0, 1] or counts.
+const shares = (keys) => ({ type: "object", propertyNames: keys, additionalProperties: unit });
+const counts = { type: "object", additionalProperties: { type: "number", minimum: 0 } };
+const wordings = arr(ref("Wording"));
 // Reported<T>, SourcedValue<T> and EventField<T> are generic in the model: one definition per T here.
 const reported = (value) => obj({ value, evidence: arr(ref("Evidence")) });
 const sourcedValue = (value) =>
@@ -60,11 +90,12 @@ const schema = {
     "The result of a Parallax run: articles with their mentions, stories and their fact-by-fact comparison, and the events the articles report, with every source's value of each field. Offsets are [start, end) JavaScript string indices into the article's clean text.",
   type: "object",
   properties: {
-    schemaVersion: { type: "string", pattern: "^1\\.[0-9]+\\.[0-9]+$" },
+    schemaVersion: { type: "string", pattern: "^2\\.[0-9]+\\.[0-9]+$" },
     generatedBy: str,
     articles: arr(ref("Article")),
     stories: arr(ref("Story")),
     events: arr(ref("Event")),
+    outlets: arr(ref("OutletProfile")),
     diagnostics: arr(ref("Diagnostic")),
   },
   required: ["schemaVersion", "generatedBy", "articles", "stories", "events", "diagnostics"],
@@ -220,6 +251,7 @@ const schema = {
         mention(
           {
             action: str,
+            denied: bool,
             trigger: obj({ ...span, text: str }),
             sentence: int,
             actor: eventArg,
@@ -238,7 +270,13 @@ const schema = {
       ),
       eventReports: arr(ref("EventReport")),
       framing: arr(mention({ category: str, entry: str }, ["category", "entry"])),
+      actorLabels: arr(
+        mention({ actor: str, actorId: str, label: str, category: str }, ["actor", "label", "category"]),
+      ),
+      loadedSentences: arr(ref("SentenceLoad")),
     }),
+    LoadDriver: obj({ ...span, text: str, category: str, weight: num }),
+    SentenceLoad: obj({ ...span, sentence: int, score: unit, drivers: arr(ref("LoadDriver")) }),
     EventActor: obj({ name: str, actorId: str, category: str, countryCode: str }, ["name"]),
     EventPlace: obj(
       {
@@ -304,9 +342,10 @@ const schema = {
       {
         articleId: str,
         outlet: str,
-        status: { enum: ["agree", "differ", "only", "absent"] },
+        status: { enum: ["agree", "conflict", "only", "absent"] },
         wording: arr(ref("Wording")),
         value: str,
+        denied: bool,
         copyGroup: str,
       },
       ["articleId", "outlet", "status", "wording"],
@@ -314,15 +353,114 @@ const schema = {
     Fact: obj(
       {
         id: str,
-        kind: { enum: ["event", "date", "place", "number", "quote", "citation", "framing"] },
+        kind: {
+          enum: [
+            "event",
+            "actor",
+            "target",
+            "date",
+            "place",
+            "number",
+            "outcome",
+            "quote",
+            "citation",
+            "framing",
+          ],
+        },
         label: str,
         cells: arr(ref("FactCell")),
-        independentSources: { type: "integer", minimum: 0 },
+        independentSources: count,
+        conflict: { enum: ["number", "date", "actor", "place", "denial"] },
         note: str,
+        eventId: str,
+        omittedBy: arr(str),
       },
       ["id", "kind", "label", "cells", "independentSources"],
     ),
-    Comparison: obj({ outlets: arr(str), facts: arr(ref("Fact")) }),
+    QuotedSpeaker: obj(
+      { name: str, actorId: str, kind: speakerKind, quotes: count, direct: count, wording: wordings },
+      ["name", "kind", "quotes", "direct", "wording"],
+    ),
+    CitedSource: obj(
+      { name: str, actorId: str, kind: speakerKind, cues: arr(str), citing: arr(str), wording: wordings },
+      ["name", "kind", "cues", "wording"],
+    ),
+    OutletSourcing: obj(
+      {
+        articleId: str,
+        outlet: str,
+        copyGroup: str,
+        speakers: arr(ref("QuotedSpeaker")),
+        quoteShare: shares(speakerKind),
+        citations: arr(ref("CitedSource")),
+      },
+      ["articleId", "outlet", "speakers", "quoteShare", "citations"],
+    ),
+    OutletFraming: obj(
+      {
+        articleId: str,
+        outlet: str,
+        labels: arr(
+          obj({ actor: str, actorId: str, label: str, category: str, count, wording: wordings }, [
+            "actor",
+            "label",
+            "category",
+            "count",
+            "wording",
+          ]),
+        ),
+        loadedWords: arr(obj({ entry: str, category: str, count, wording: wordings })),
+        headline: obj({ text: str, score: unit, drivers: arr(ref("LoadDriver")) }),
+        bodyScore: unit,
+        loadedShare: unit,
+        mostLoaded: arr(ref("SentenceLoad")),
+      },
+      ["articleId", "outlet", "labels", "loadedWords", "bodyScore", "loadedShare", "mostLoaded"],
+    ),
+    Comparison: obj(
+      {
+        outlets: arr(str),
+        facts: arr(ref("Fact")),
+        sourcing: arr(ref("OutletSourcing")),
+        framing: arr(ref("OutletFraming")),
+      },
+      ["outlets", "facts"],
+    ),
+    OutletProfile: obj({
+      outlet: str,
+      articles: count,
+      stories: count,
+      comparedStories: count,
+      quoteShare: shares(speakerKind),
+      topSpeakers: arr(
+        obj({ name: str, actorId: str, kind: speakerKind, quotes: count, stories: count }, [
+          "name",
+          "kind",
+          "quotes",
+          "stories",
+        ]),
+      ),
+      topCitations: arr(
+        obj({ name: str, actorId: str, kind: speakerKind, articles: count }, ["name", "kind", "articles"]),
+      ),
+      labels: arr(
+        obj({ actor: str, actorId: str, label: str, category: str, count }, [
+          "actor",
+          "label",
+          "category",
+          "count",
+        ]),
+      ),
+      loadedCategories: counts,
+      meanLoad: unit,
+      factsTold: count,
+      onlyFacts: count,
+      conflictFacts: count,
+      omittedFacts: count,
+      onlyRate: unit,
+      conflictRate: unit,
+      omissionRate: unit,
+    }),
     Story: obj(
       {
         id: str,

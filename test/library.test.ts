@@ -61,6 +61,6 @@ describe("library API", () => {
     const people = result.stories[0]?.comparison?.facts.find(
       (f) => f.kind === "number" && /people/.test(f.label),
     );
-    expect(people?.cells.map((c) => c.status)).toEqual(["differ", "differ"]);
+    expect(people?.cells.map((c) => c.status)).toEqual(["conflict", "conflict"]);
   });
 });

@@ -35,7 +35,7 @@ describe("createComparer", () => {
     const b = article("b", "Daily", "dozens of people died", [count("dozens of people", 0, 24, 99)]);
     const story: Story = { id: "s", title: "t", articleIds: ["a", "b"] };
     const [fact] = comparer(story, [a, b]).facts;
-    expect(fact?.cells.map((c) => c.status)).toEqual(["differ", "differ"]);
+    expect(fact?.cells.map((c) => c.status)).toEqual(["conflict", "conflict"]);
     expect(fact?.note).toMatch(/12-12 vs 24-99/);
   });
 

@@ -23,7 +23,7 @@ export type Comparer = (story: Story, articles: readonly Article[]) => Compariso
 
 /**
  * Sets each outlet's claims against the others, fact by fact. A fact one outlet states and the
- * others do not is "only" there; values that cannot both be true "differ"; the rest "agree".
+ * others do not is "only" there; values that cannot both be true "conflict"; the rest "agree".
  */
 export function createComparer(options: CompareOptions): Comparer {
   const readers = options.readers ?? DEFAULT_READERS;
@@ -60,7 +60,7 @@ function alignFacts(articles: readonly Article[], outlets: Map<string, string>, 
     const cells = present.map(({ article, claim }): FactCell => ({
       articleId: article.id,
       outlet: outlets.get(article.id) as string,
-      status: !claim ? "absent" : told.length === 1 ? "only" : conflicting ? "differ" : "agree",
+      status: !claim ? "absent" : told.length === 1 ? "only" : conflicting ? "conflict" : "agree",
       wording: claim?.wording ?? [],
       value: claim?.value,
       ...(article.copyGroup ? { copyGroup: article.copyGroup.id } : {}),

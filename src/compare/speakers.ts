@@ -1,23 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_ACTORS_DIR } from "../analyze/entities/dictionary.js";
-import type { Speaker } from "../model/index.js";
+import { SPEAKER_KINDS, type Speaker, type SpeakerKind } from "../model/index.js";
 
-/** Kinds of speaker the sourcing view counts quotes by. */
-export const SPEAKER_KINDS = [
-  "government",
-  "military",
-  "armed-group",
-  "opposition",
-  "international",
-  "civilian",
-  "expert",
-  "media",
-  "unnamed",
-  "other",
-] as const;
-
-export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+export { SPEAKER_KINDS, type SpeakerKind } from "../model/index.js";
 
 /** data/actors/speaker-kinds.json, with its phrases split into lower-case words. */
 export interface SpeakerKindTable {

@@ -225,7 +225,7 @@ describe("sources", () => {
 describe("JSON and GeoJSON", () => {
   it("JSON holds the rows in column order with the whole event under parallax", () => {
     const doc = JSON.parse(exporter("events", "json", { events: [BATTLE], stories: [], articles: [] }).text);
-    expect(doc.schemaVersion).toMatch(/^1\./);
+    expect(doc.schemaVersion).toMatch(/^2\./);
     expect(Object.keys(doc.events[0])).toEqual([...EVENT_COLUMNS, "parallax"]);
     expect(doc.events[0].parallax).toEqual(BATTLE);
   });

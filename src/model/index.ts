@@ -7,14 +7,23 @@
  */
 
 /** Version of the JSON output; bump the major part when a field changes meaning or disappears. */
-export const SCHEMA_VERSION = "1.3.0";
+export const SCHEMA_VERSION = "2.0.0";
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 
 export type StageName =
-  "ingest" | "extract" | "dedupe" | "analyze" | "cluster" | "events" | "compare" | "store" | "report";
+  | "ingest"
+  | "extract"
+  | "dedupe"
+  | "analyze"
+  | "cluster"
+  | "events"
+  | "compare"
+  | "profile"
+  | "store"
+  | "report";
 
 /** Where a value came from: which stage and which method (a rule, a dictionary, a library). */
 export interface Provenance {
@@ -338,9 +347,44 @@ export interface LoadedTerm extends MentionBase {
   entry: string;
 }
 
+/**
+ * A label a text gives an actor: the word it names or calls the actor by ("regime", "terrorists",
+ * "rebels", "government forces"), or the word it gives the actor's deed ("liberation", "capture").
+ */
+export interface ActorLabel extends MentionBase {
+  /** The labelled actor's canonical name, e.g. "Islamic State", "Syrian government". */
+  actor: string;
+  actorId?: string;
+  /** The label's lexicon entry, lower-case: "regime", "terrorists", "liberation". */
+  label: string;
+  /** The label's category from the label lexicon, e.g. "pejorative", "neutral", "legitimising". */
+  category: string;
+}
+
+/** A word that makes a sentence loaded, with its weight in the sentence's score. */
+export interface LoadDriver extends Span {
+  text: string;
+  category: string;
+  weight: number;
+}
+
+/** How loaded one sentence is: a score in [0, 1] and the words that drive it. */
+export interface SentenceLoad extends Span {
+  /** Index in `annotations.sentences`. */
+  sentence: number;
+  score: number;
+  drivers: LoadDriver[];
+}
+
 export interface EventMention extends MentionBase {
   /** Normalised action from the event lexicon, e.g. "capture", "enter", "declare-clear", "attack". */
   action: string;
+  /**
+   * The sentence says the deed did not happen or that there is no evidence of it ("denied
+   * striking", "no evidence that civilians were killed"). Denied mentions make no event report;
+   * the cross-check sets them against outlets that affirm the deed.
+   */
+  denied?: boolean;
   /** Text of the trigger word or phrase and its span. */
   trigger: Span & { text: string };
   /** Sentence index the event was read from. */
@@ -515,6 +559,10 @@ export interface Annotations {
   /** What happened, one record per event the article tells (its trigger mentions gathered). */
   eventReports: EventReport[];
   framing: LoadedTerm[];
+  /** Labels the text gives actors and their deeds. */
+  actorLabels: ActorLabel[];
+  /** Sentences with a loaded score above zero, in order. */
+  loadedSentences: SentenceLoad[];
 }
 
 export function emptyAnnotations(): Annotations {
@@ -530,6 +578,8 @@ export function emptyAnnotations(): Annotations {
     events: [],
     eventReports: [],
     framing: [],
+    actorLabels: [],
+    loadedSentences: [],
   };
 }
 
@@ -558,9 +608,35 @@ export function articleFromText(text: string, fields: Partial<Article> = {}): Ar
 // ---------------------------------------------------------------------------------------------
 
 /** How one outlet's version of a fact stands against the others. */
-export type FactStatus = "agree" | "differ" | "only" | "absent";
+export const FACT_STATUSES = ["agree", "conflict", "only", "absent"] as const;
+export type FactStatus = (typeof FACT_STATUSES)[number];
 
-export type FactKind = "event" | "date" | "place" | "number" | "quote" | "citation" | "framing";
+/**
+ * What a fact is about: the happening itself, who did it (actor) and to whom (target), when,
+ * where, how many, its outcome, whose words the outlet carries and whom it cites, and how it words
+ * the story (framing).
+ */
+export const FACT_KINDS = [
+  "event",
+  "actor",
+  "target",
+  "date",
+  "place",
+  "number",
+  "outcome",
+  "quote",
+  "citation",
+  "framing",
+] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+/**
+ * Why outlets conflict on a fact: figures whose ranges do not overlap ("dozens" against 12),
+ * different days for one happening, different actors in one role, different places, or one
+ * outlet denying what another affirms.
+ */
+export const CONFLICT_KINDS = ["number", "date", "actor", "place", "denial"] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 /**
  * An outlet's own words for a fact. Offsets point into the article's clean `text`, or into one of
@@ -581,6 +657,8 @@ export interface FactCell {
   wording: Wording[];
   /** Normalised value the comparison used, e.g. "2017-11-08" or "2500-3500". */
   value?: string;
+  /** The outlet tells the fact as denied ("denied", "no evidence that"), not as having happened. */
+  denied?: boolean;
   /** The article's copy group, when other articles of the story carry the same text. */
   copyGroup?: string;
 }
@@ -596,13 +674,138 @@ export interface Fact {
    * republished by several outlets) count once, however many outlets carry it.
    */
   independentSources: number;
-  /** One-line explanation of a difference, when outlets differ. */
+  /** Why outlets conflict, when some cells are "conflict". */
+  conflict?: ConflictKind;
+  /** One-line explanation of a conflict, naming each side's value. */
   note?: string;
+  /** The merged event the fact belongs to (ParallaxResult.events), when it comes from one. */
+  eventId?: string;
+  /**
+   * Outlets that leave out a fact most of the story's outlets report (more than half of the
+   * independent texts): a blind spot at the level of facts.
+   */
+  omittedBy?: string[];
+}
+
+/** Kinds of speaker the sourcing view counts quotes by. */
+export const SPEAKER_KINDS = [
+  "government",
+  "military",
+  "armed-group",
+  "opposition",
+  "international",
+  "civilian",
+  "expert",
+  "media",
+  "unnamed",
+  "other",
+] as const;
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+
+/** Someone an outlet quotes, with the quotes gathered. */
+export interface QuotedSpeaker {
+  name: string;
+  actorId?: string;
+  kind: SpeakerKind;
+  /** Quotes of this speaker in the article, direct and reported. */
+  quotes: number;
+  direct: number;
+  wording: Wording[];
+}
+
+/** A source an outlet cites ("according to", a credit line), and whom that source cites in turn. */
+export interface CitedSource {
+  name: string;
+  actorId?: string;
+  kind: SpeakerKind;
+  /** How it is cited: "according to", "reported", "credit-line". */
+  cues: string[];
+  /** Whom the cited source cites in turn: "Newsweek, citing the Associated Press". */
+  citing?: string[];
+  wording: Wording[];
+}
+
+/** Whose words one outlet's article carries and whom it cites. */
+export interface OutletSourcing {
+  articleId: string;
+  outlet: string;
+  copyGroup?: string;
+  speakers: QuotedSpeaker[];
+  /** Share of the article's quotes by kind of speaker, in [0, 1]; kinds never quoted are left out. */
+  quoteShare: Partial<Record<SpeakerKind, number>>;
+  citations: CitedSource[];
+}
+
+/** A label one outlet gives one actor, with how often and where. */
+export interface LabelUse {
+  actor: string;
+  actorId?: string;
+  label: string;
+  category: string;
+  count: number;
+  wording: Wording[];
+}
+
+/** Loaded words of one lexicon entry in one article. */
+export interface LoadedWordUse {
+  entry: string;
+  category: string;
+  count: number;
+  wording: Wording[];
+}
+
+/** How one outlet's article frames the story. */
+export interface OutletFraming {
+  articleId: string;
+  outlet: string;
+  labels: LabelUse[];
+  loadedWords: LoadedWordUse[];
+  /** Loaded score of the headline in [0, 1], with its driving words (offsets into the title). */
+  headline?: { text: string; score: number; drivers: LoadDriver[] };
+  /** Mean loaded score of the body's sentences, in [0, 1]. */
+  bodyScore: number;
+  /** Share of the body's sentences with a loaded score above zero. */
+  loadedShare: number;
+  /** The most loaded sentences of the body, most loaded first. */
+  mostLoaded: SentenceLoad[];
 }
 
 export interface Comparison {
   outlets: string[];
   facts: Fact[];
+  /** Per article, in the story's article order. */
+  sourcing?: OutletSourcing[];
+  /** Per article, in the story's article order. */
+  framing?: OutletFraming[];
+}
+
+/** An outlet across every story it covers: whom it quotes, how it labels, how it stands apart. */
+export interface OutletProfile {
+  outlet: string;
+  articles: number;
+  stories: number;
+  /** Stories shared with at least one other outlet: the ones its facts can be compared in. */
+  comparedStories: number;
+  /** Share of all its quotes by kind of speaker. */
+  quoteShare: Partial<Record<SpeakerKind, number>>;
+  /** Its most quoted speakers, most quotes first. */
+  topSpeakers: { name: string; actorId?: string; kind: SpeakerKind; quotes: number; stories: number }[];
+  /** Its most cited sources. */
+  topCitations: { name: string; actorId?: string; kind: SpeakerKind; articles: number }[];
+  /** The labels it gives actors, most used first. */
+  labels: { actor: string; actorId?: string; label: string; category: string; count: number }[];
+  /** Its loaded words by category, and its mean loaded score per body sentence. */
+  loadedCategories: Partial<Record<string, number>>;
+  meanLoad: number;
+  /** Facts it tells in compared stories; how many only it tells, conflict with others, or it omits. */
+  factsTold: number;
+  onlyFacts: number;
+  conflictFacts: number;
+  omittedFacts: number;
+  /** onlyFacts / factsTold, conflictFacts / factsTold, omittedFacts / (factsTold + omittedFacts). */
+  onlyRate: number;
+  conflictRate: number;
+  omissionRate: number;
 }
 
 export interface Story {
@@ -626,5 +829,7 @@ export interface ParallaxResult {
   stories: Story[];
   /** Events the result's articles report, merged across articles. */
   events: Event[];
+  /** Each outlet of the result across its stories. */
+  outlets?: OutletProfile[];
   diagnostics: Diagnostic[];
 }

@@ -15,7 +15,7 @@ export function stripControls(text: string): string {
 
 export const STATUS_MARK: Record<FactStatus, string> = {
   agree: "= agree",
-  differ: "≠ differ",
+  conflict: "≠ conflict",
   only: "+ only here",
   absent: "· not mentioned",
 };
