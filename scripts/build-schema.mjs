@@ -385,6 +385,15 @@ const schema = {
       { name: str, actorId: str, kind: speakerKind, cues: arr(str), citing: arr(str), wording: wordings },
       ["name", "kind", "cues", "wording"],
     ),
+    SelectedPassage: obj({
+      ...span,
+      articleId: str,
+      outlet: str,
+      sentence: int,
+      score: unit,
+      cues: arr({ enum: ["exclusive", "speculation", "one-sided", "background"] }),
+      nearest: unit,
+    }),
     OutletSourcing: obj(
       {
         articleId: str,
@@ -421,6 +430,7 @@ const schema = {
       {
         outlets: arr(str),
         facts: arr(ref("Fact")),
+        selected: arr(ref("SelectedPassage")),
         sourcing: arr(ref("OutletSourcing")),
         framing: arr(ref("OutletFraming")),
       },

@@ -770,9 +770,35 @@ export interface OutletFraming {
   mostLoaded: SentenceLoad[];
 }
 
+/**
+ * Why a passage looks chosen to sway: it tells what no other outlet tells ("exclusive"), it
+ * speculates ("speculation"), it gives one side's words with no answer from the other
+ * ("one-sided"), or it brings in background the others leave out ("background").
+ */
+export const SELECTION_CUES = ["exclusive", "speculation", "one-sided", "background"] as const;
+export type SelectionCue = (typeof SELECTION_CUES)[number];
+
+/**
+ * A sentence of one outlet whose content looks selected: what it alone tells, or tells in a
+ * way the others do not. The sentence-level face of informational bias and omission.
+ */
+export interface SelectedPassage extends Span {
+  articleId: string;
+  outlet: string;
+  /** Index in the article's `annotations.sentences`. */
+  sentence: number;
+  /** In [0, 1]: how strongly the passage looks selected. */
+  score: number;
+  cues: SelectionCue[];
+  /** How close the nearest sentence of another outlet comes, in [0, 1] (0: nothing alike). */
+  nearest: number;
+}
+
 export interface Comparison {
   outlets: string[];
   facts: Fact[];
+  /** Passages that look selected, per article in story order, then by position. */
+  selected?: SelectedPassage[];
   /** Per article, in the story's article order. */
   sourcing?: OutletSourcing[];
   /** Per article, in the story's article order. */
