@@ -13,8 +13,9 @@ import type { ContentFormat, Diagnostic, ParallaxResult } from "../model/index.j
 import { SCHEMA_VERSION } from "../model/index.js";
 import { createDefaultStages, loadKnowledge } from "../pipeline/default.js";
 import { GENERATED_BY, runPipeline } from "../pipeline/run.js";
-import { renderMarkdown } from "../report/markdown.js";
-import { renderTerminal } from "../report/terminal.js";
+import { createOutletProfiler } from "../profile/index.js";
+import { renderMarkdown, renderOutletProfilesMarkdown } from "../report/markdown.js";
+import { renderOutletProfiles, renderTerminal } from "../report/terminal.js";
 import { openSqliteStore } from "../store/index.js";
 import type { CliIO } from "./index.js";
 
@@ -30,6 +31,8 @@ export interface CommandContext {
   format?: string;
   /** `export`: the file to write; stdout when absent. */
   out?: string;
+  /** `analyze`, `stories`: report only the story with this id. */
+  story?: string;
   io: CliIO;
 }
 
@@ -47,11 +50,19 @@ export const commands: Record<string, Command> = {
   },
   extract: {
     summary: "extract PATH...   print one JSON line per article: metadata and clean text",
+    usageProblem: (ctx) => storyProblem("extract", ctx),
     run: extractCommand,
   },
   stories: {
     summary: "stories           print the stories stored in the database (table, --md or --json)",
     run: storiesCommand,
+  },
+  outlets: {
+    summary:
+      "outlets           print each outlet across the stored stories: whom it quotes, its labels,\n" +
+      "                    how often it alone tells, contradicts or leaves out a fact (table, --md or --json)",
+    usageProblem: (ctx) => storyProblem("outlets", ctx),
+    run: outletsCommand,
   },
   export: {
     summary:
@@ -84,6 +95,7 @@ Options:
   --width N       width of the terminal table (default: the terminal's, else 120)
   --format F      export: csv, json or geojson (geojson for events only)
   --out FILE      export: write to FILE instead of stdout
+  --story ID      analyze, stories: report only the story with this id
 `;
 
 async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
@@ -101,7 +113,9 @@ async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
       store.replaceStories(outcome.stories);
       store.replaceEvents(outcome.events);
     }
-    printResult(outcome.result, ctx);
+    const shown = storyFilter(outcome.result, ctx.story);
+    if ("problem" in shown) return [...outcome.result.diagnostics, shown.problem];
+    printResult(shown.result, ctx);
     return outcome.result.diagnostics;
   } finally {
     store?.close();
@@ -141,7 +155,7 @@ async function storiesCommand(ctx: CommandContext): Promise<Diagnostic[]> {
     const articles = store.listArticles().filter((a) => ids.has(a.id));
     const eventIds = new Set(stories.flatMap((s) => s.eventIds ?? []));
     const events = store.listEvents().filter((e) => eventIds.has(e.id));
-    printResult(
+    const shown = storyFilter(
       {
         schemaVersion: SCHEMA_VERSION,
         generatedBy: GENERATED_BY,
@@ -150,15 +164,80 @@ async function storiesCommand(ctx: CommandContext): Promise<Diagnostic[]> {
         events,
         diagnostics: [],
       },
-      ctx,
+      ctx.story,
     );
+    if ("problem" in shown) return [shown.problem];
+    printResult(shown.result, ctx);
     return [];
   } finally {
     store.close();
   }
 }
 
+/** Stories listed in a "no such story" message before "…": `parallax stories` lists them all. */
+const MAX_LISTED_STORIES = 5;
+
+/**
+ * The result narrowed to one story (with its articles and events), or a problem naming the
+ * stories there are; the whole result without --story.
+ */
+function storyFilter(
+  result: ParallaxResult,
+  id: string | undefined,
+): { result: ParallaxResult } | { problem: Diagnostic } {
+  if (id === undefined) return { result };
+  const story = result.stories.find((s) => s.id === id);
+  if (!story) {
+    const ids = result.stories.map((s) => s.id);
+    const listed =
+      ids.slice(0, MAX_LISTED_STORIES).join(", ") + (ids.length > MAX_LISTED_STORIES ? ", …" : "");
+    const known = ids.length > 0 ? ` (stories: ${listed})` : " (there are no stories)";
+    return { problem: { ...usageError(`no story "${id}"${known}`), code: "cli/no-story" } };
+  }
+  const articleIds = new Set(story.articleIds);
+  const eventIds = new Set(story.eventIds ?? []);
+  return {
+    result: {
+      ...result,
+      articles: result.articles.filter((a) => articleIds.has(a.id)),
+      stories: [story],
+      events: result.events.filter((e) => eventIds.has(e.id)),
+    },
+  };
+}
+
+function storyProblem(command: string, ctx: Omit<CommandContext, "io">): string | undefined {
+  return ctx.story === undefined ? undefined : `--story works with analyze and stories, not ${command}`;
+}
+
+async function outletsCommand(ctx: CommandContext): Promise<Diagnostic[]> {
+  if (!ctx.db) return [usageError("outlets reads the database: --no-db makes no sense here")];
+  if (ctx.paths.length > 0) return [usageError(`outlets takes no PATH, not "${ctx.paths.join(" ")}"`)];
+  if (!existsSync(ctx.db)) return [noDatabase(ctx.db)];
+  const store = openSqliteStore(ctx.db);
+  try {
+    const profiles = createOutletProfiler()(store.listStories(), store.listArticles());
+    if (ctx.json) ctx.io.stdout(`${JSON.stringify(profiles, null, 2)}\n`);
+    else if (ctx.md) ctx.io.stdout(`# Parallax outlet profiles\n\n${renderOutletProfilesMarkdown(profiles)}`);
+    else ctx.io.stdout(`${renderOutletProfiles(profiles, { width: ctx.width ?? ctx.io.columns ?? 120 })}\n`);
+    return [];
+  } finally {
+    store.close();
+  }
+}
+
+/** Opening a missing database would create an empty one and report nothing, silently. */
+function noDatabase(db: string): Diagnostic {
+  return {
+    ...usageError(`no database at ${db}: run parallax analyze first`),
+    code: "cli/no-database",
+    input: db,
+  };
+}
+
 function exportUsageProblem(ctx: Omit<CommandContext, "io">): string | undefined {
+  const storyUse = storyProblem("export", ctx);
+  if (storyUse) return storyUse;
   const [kind, ...extra] = ctx.paths;
   const kinds = Object.keys(EXPORT_KINDS);
   if (!kind || !(kind in EXPORT_KINDS)) return `export needs what to export: ${kinds.join(" or ")}`;
@@ -174,15 +253,7 @@ function exportUsageProblem(ctx: Omit<CommandContext, "io">): string | undefined
 async function exportCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   const kind = ctx.paths[0] as ExportKind;
   const db = ctx.db as string;
-  // Opening a missing database would create an empty one and export nothing, silently.
-  if (!existsSync(db))
-    return [
-      {
-        ...usageError(`no database at ${db}: run parallax analyze first`),
-        code: "cli/no-database",
-        input: db,
-      },
-    ];
+  if (!existsSync(db)) return [noDatabase(db)];
   const data = readStored(db);
   const exporter = createExporter({ taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() });
   const output = exporter(kind, ctx.format as ExportFormat, data);

@@ -56,6 +56,7 @@ function parseOptions(args: string[]) {
       width: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
+      story: { type: "string" },
     },
   });
   if (values.as !== undefined && !FORMATS.includes(values.as as ContentFormat)) {
@@ -73,6 +74,7 @@ function parseOptions(args: string[]) {
     width,
     format: values.format,
     out: values.out,
+    story: values.story,
   };
 }
 

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../cli/index.js";
 import { loadActorDictionary } from "../analyze/entities/dictionary.js";
+import { createActorLookup } from "../analyze/entities/lookup.js";
+import { createSourcing } from "./sourcing.js";
 import type { Article, ParallaxResult, Speaker } from "../model/index.js";
 import {
   createSpeakerLookup,
@@ -12,9 +14,10 @@ import {
 
 let lookup: SpeakerLookup;
 let categories: string[];
+let dictionary: ReturnType<typeof loadActorDictionary>;
 
 beforeAll(() => {
-  const dictionary = loadActorDictionary();
+  dictionary = loadActorDictionary();
   categories = [...new Set(dictionary.actors.map((a) => a.category))];
   lookup = createSpeakerLookup(dictionary.actors, loadSpeakerKinds());
 });
@@ -113,6 +116,11 @@ describe("speakerKind on hand-written speakers", () => {
       speakerKind(speaker("a seismologist", { role: "a seismologist at the national institute" }), lookup),
     ).toBe("expert");
     expect(speakerKind(speaker("survivors", { role: "survivors" }), lookup)).toBe("civilian");
+    // A role that names someone yet fits no kind is "other", not an anonymous source.
+    expect(speakerKind(speaker("the judge", { role: "the judge" }), lookup)).toBe("other");
+    expect(
+      speakerKind(speaker("a justice ministry spokesman", { role: "a justice ministry spokesman" }), lookup),
+    ).toBe("government");
   });
 
   it("does not match role words inside other words", () => {
@@ -155,5 +163,18 @@ describe("speakerKind on the seeds, read by the real analyzer", () => {
     expect(kinds.get("AP")).toBe("media");
     expect(kinds.get("Officials")).toBe("unnamed");
     expect(kinds.get("The Syrian Observatory for Human Rights")).toBe("expert");
+  });
+
+  it("sourcing: each outlet's speakers by kind, and 001 cites AP, Newsweek and Time", () => {
+    const sourcing = createSourcing(lookup, { resolveSource: createActorLookup(dictionary) });
+    const zero = sourcing(article("000_"), "000");
+    expect(zero.quoteShare.military).toBeGreaterThan(0.5);
+    expect(zero.speakers.find((s) => s.name === "Alexander Ivanov")?.kind).toBe("military");
+    const one = sourcing(article("001_"), "001");
+    expect(one.speakers.some((s) => s.name === "Estimates")).toBe(false);
+    const cited = new Map(one.citations.map((c) => [c.actorId, c]));
+    for (const id of ["ap", "newsweek", "time"]) expect(cited.get(id)?.kind).toBe("media");
+    expect(cited.get("newsweek")?.cues).toContain("credit-line");
+    expect(cited.get("the-independent")?.citing).toEqual(["The Associated Press"]);
   });
 });

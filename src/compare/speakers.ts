@@ -66,7 +66,7 @@ export function createSpeakerLookup(
  */
 export function speakerKind(speaker: Speaker | undefined, lookup: SpeakerLookup): SpeakerKind {
   if (!speaker || speaker.text.trim() === "") return "unnamed";
-  const named = isNamed(speaker);
+  const named = isNamedSpeaker(speaker);
   const words = [...wordsOf(speaker.role ?? ""), "|", ...wordsOf(speaker.text)];
   if (!named && lookup.kinds.anonymityMarkers.some((marker) => containsPhrase(words, marker)))
     return "unnamed";
@@ -82,8 +82,20 @@ export function speakerKind(speaker: Speaker | undefined, lookup: SpeakerLookup)
  * A speaker with a name of its own: a description ("a spokesman for the air base") takes its
  * body's actor id, so an id equal to the affiliation's, or none, marks a description.
  */
-function isNamed(speaker: Speaker): boolean {
+export function isNamedSpeaker(speaker: Speaker): boolean {
   return speaker.actorId !== undefined && speaker.actorId !== speaker.affiliation?.actorId;
+}
+
+/**
+ * The kind a bare name says by itself (a credit line's "Newsweek", "UN OCHA"): its actor's
+ * category, else its role words; undefined when neither tells.
+ */
+export function kindOfName(
+  name: string,
+  actorId: string | undefined,
+  lookup: SpeakerLookup,
+): SpeakerKind | undefined {
+  return kindOfActor(actorId, lookup) ?? kindOfRole(wordsOf(name), lookup.kinds);
 }
 
 function kindOfActor(actorId: string | undefined, lookup: SpeakerLookup): SpeakerKind | undefined {

@@ -49,9 +49,9 @@ describe("fact titles", () => {
       cells: [cell("a", "a"), cell("b", "a"), cell("c")],
       independentSources: 2,
     };
-    expect(factTitle(fact)).toBe("12 people killed (3 outlets, 2 independent texts)");
+    expect(factTitle(fact)).toBe("12 people killed\n3 outlets, 2 independent texts");
   });
-  it("say nothing more when every outlet wrote its own text", () => {
+  it("count the independent texts when every outlet wrote its own, and nothing for one outlet", () => {
     const fact = {
       id: "f",
       kind: "number" as const,
@@ -59,7 +59,10 @@ describe("fact titles", () => {
       cells: [cell("a"), cell("b")],
       independentSources: 2,
     };
-    expect(factTitle(fact)).toBe("12");
+    expect(factTitle(fact)).toBe("12\n2 independent texts");
+    expect(factTitle({ ...fact, cells: [cell("a"), { ...cell("b"), status: "absent" as const }] })).toBe(
+      "12",
+    );
   });
 });
 

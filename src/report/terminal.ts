@@ -1,4 +1,5 @@
-import type { Article, Event, ParallaxResult, Story } from "../model/index.js";
+import type { Article, Event, OutletProfile, ParallaxResult, Story } from "../model/index.js";
+import { PROFILE_COLUMNS, profileRows, type Section, storySections } from "./sections.js";
 import { cellLines, eventLineText, factTitle, storyEventLines, stripControls } from "./text.js";
 
 export interface TerminalReportOptions {
@@ -21,6 +22,9 @@ export function renderTerminal(result: ParallaxResult, options: Partial<Terminal
   const articles = new Map(result.articles.map((a) => [a.id, a]));
   const events = new Map((result.events ?? []).map((e) => [e.id, e]));
   const parts = result.stories.map((story) => renderStory(story, articles, events, opts));
+  // Profiles set outlets against each other across stories: with one story, its table says it all.
+  if (result.outlets && result.outlets.length > 0 && result.stories.length > 1)
+    parts.push(`OUTLET PROFILES\n${renderOutletProfiles(result.outlets, opts)}`);
   parts.push(renderSummary(result));
   return parts.join("\n\n");
 }
@@ -38,7 +42,7 @@ function renderStory(
     `${members.length} article(s) from ${outlets.length} outlet(s)${story.firstPublished ? `, published ${story.firstPublished}` : ""}`,
     ...members.map(
       (a, i) =>
-        `  [${outlets[i] ?? a.id}] ${stripControls(a.title?.value ?? "(untitled)")} — ${a.origin.locator}`,
+        `  [${stripControls(outlets[i] ?? a.id)}] ${stripControls(a.title?.value ?? "(untitled)")} — ${stripControls(a.origin.locator)}`,
     ),
     ...renderEvents(
       story,
@@ -47,9 +51,10 @@ function renderStory(
       opts.maxEvents,
     ),
   ];
+  const sections = storySections(story, articles).map(renderSection);
   const facts = story.comparison?.facts ?? [];
   if (facts.length === 0 || members.length < 2)
-    return [...header, "  (a single article: nothing to compare)"].join("\n");
+    return [...header, "  (a single article: nothing to compare)", ...sections].join("\n");
   const factWidth = Math.max(MIN_COLUMN_WIDTH, Math.floor(opts.width * FACT_COLUMN_SHARE));
   const cellWidth = Math.max(
     MIN_COLUMN_WIDTH,
@@ -57,13 +62,47 @@ function renderStory(
   );
   const widths = [factWidth, ...outlets.map(() => cellWidth)];
   const rows = [
-    ["Fact", ...outlets],
+    ["Fact", ...outlets.map(stripControls)],
     ...facts.map((fact) => [
       factTitle(fact),
-      ...fact.cells.map((c) => cellLines(c, opts.maxWordings, fact.kind).join("\n")),
+      ...fact.cells.map((c) => cellLines(c, opts.maxWordings, fact).join("\n")),
     ]),
   ];
-  return [...header, renderTable(rows, widths)].join("\n");
+  return [...header, renderTable(rows, widths), ...sections].join("\n");
+}
+
+/** A section under the table: its title, each outlet's block, each line indented under it. */
+function renderSection(section: Section): string {
+  return [
+    `  ${section.title}:`,
+    ...section.blocks.flatMap((block) => [
+      `    [${stripControls(block.head)}]`,
+      ...block.lines.map((line) => `      ${stripControls(line)}`),
+    ]),
+  ].join("\n");
+}
+
+/** Outlet profiles as a table: whom each quotes, how it labels, how it stands apart. */
+export function renderOutletProfiles(
+  profiles: readonly OutletProfile[],
+  options: Partial<Pick<TerminalReportOptions, "width">> = {},
+): string {
+  if (profiles.length === 0) return "(no outlets: run parallax analyze first)";
+  const width = options.width ?? DEFAULT_TERMINAL_OPTIONS.width;
+  const widths = profileWidths(width);
+  const rows = [[...PROFILE_COLUMNS], ...profileRows(profiles).map((row) => row.map(stripControls))];
+  return renderTable(rows, widths);
+}
+
+/** Narrow columns for counts and rates; the rest share what is left. */
+const PROFILE_NARROW = { Articles: 8, "Stories (compared)": 10, Load: 5 } as Record<string, number>;
+
+function profileWidths(width: number): number[] {
+  const fixed = PROFILE_COLUMNS.reduce((sum, c) => sum + (PROFILE_NARROW[c] ?? 0), 0);
+  const wide = PROFILE_COLUMNS.filter((c) => PROFILE_NARROW[c] === undefined).length;
+  const border = 3 * PROFILE_COLUMNS.length + 1;
+  const each = Math.max(MIN_COLUMN_WIDTH, Math.floor((width - fixed - border) / wide));
+  return PROFILE_COLUMNS.map((c) => PROFILE_NARROW[c] ?? each);
 }
 
 /** `labels`: the story's column name of each article, so the events name sources as the table does. */

@@ -1,4 +1,4 @@
-import type { Event, Fact, FactCell, FactKind, FactStatus, Story } from "../model/index.js";
+import type { Event, Fact, FactCell, FactStatus, Story } from "../model/index.js";
 
 const ESCAPE = String.fromCharCode(0x1b);
 const ANSI_SEQUENCE = new RegExp(`${ESCAPE}\\[[0-9;?]*[ -/]*[@-~]`, "g");
@@ -20,14 +20,26 @@ export const STATUS_MARK: Record<FactStatus, string> = {
   absent: "· not mentioned",
 };
 
+/** Marks of a cell that has more to say than its status. */
+export const CELL_MARK = { leftOut: "· left out", denied: "✗ denied" } as const;
+
+/** What a cell needs of its fact: its kind, why it conflicts, and who leaves it out. */
+export type FactContext = Pick<Fact, "kind"> & Partial<Pick<Fact, "conflict" | "omittedBy">>;
+
 /**
- * The words shown for one outlet's cell: its status, then its wording, then its value. For loaded
- * wording the distinct terms say it all; each place they occur is in the JSON output.
+ * The words shown for one outlet's cell: its status (with the conflict's kind, or "left out" for
+ * an outlet that leaves out what most tell), a denial mark, then its wording, then its value. For
+ * loaded wording the distinct terms say it all; each place they occur is in the JSON output.
  */
-export function cellLines(cell: FactCell, maxWordings: number, kind?: FactKind): string[] {
-  if (cell.status === "absent") return [STATUS_MARK.absent];
-  if (kind === "framing")
-    return [STATUS_MARK[cell.status], stripControls((cell.value ?? "").split(" | ").join(", "))];
+export function cellLines(cell: FactCell, maxWordings: number, fact?: FactContext): string[] {
+  if (cell.status === "absent")
+    return [fact?.omittedBy?.includes(cell.outlet) ? CELL_MARK.leftOut : STATUS_MARK.absent];
+  const status =
+    cell.status === "conflict" && fact?.conflict
+      ? `${STATUS_MARK.conflict}: ${fact.conflict}`
+      : STATUS_MARK[cell.status];
+  const head = cell.denied ? [status, CELL_MARK.denied] : [status];
+  if (fact?.kind === "framing") return [...head, stripControls((cell.value ?? "").split(" | ").join(", "))];
   const wordings = cell.wording
     .slice(0, maxWordings)
     .map((w) =>
@@ -35,7 +47,7 @@ export function cellLines(cell: FactCell, maxWordings: number, kind?: FactKind):
     );
   const more = cell.wording.length > maxWordings ? [`(+${cell.wording.length - maxWordings} more)`] : [];
   const value = cell.value ? [`[${stripControls(cell.value)}]`] : [];
-  return [STATUS_MARK[cell.status], ...wordings, ...more, ...value];
+  return [...head, ...wordings, ...more, ...value];
 }
 
 /** Wording in quotation marks, unless it is itself a quotation already. */
@@ -43,17 +55,37 @@ function quoted(text: string): string {
   return /^["“”'‘]/.test(text) ? text : `“${text}”`;
 }
 
+/**
+ * The fact column: its label, then on lines of their own why outlets conflict, how many
+ * independent texts tell it, and who leaves it out.
+ */
 export function factTitle(fact: Fact): string {
-  return stripControls(fact.label) + (fact.note ? ` — ${stripControls(fact.note)}` : "") + copiesNote(fact);
+  const conflict = fact.conflict ? `≠ ${fact.conflict}` : "";
+  const note = fact.note ? stripControls(fact.note) : "";
+  const why = conflict && note ? `${conflict}: ${note}` : conflict || note;
+  return [stripControls(fact.label), why, sourcesNote(fact), omissionNote(fact)]
+    .filter((line) => line !== "")
+    .join("\n");
 }
 
-/** Outlets that republish one text confirm nothing for each other: say how many texts there are. */
-function copiesNote(fact: Fact): string {
+/**
+ * How many independent texts tell the fact; outlets that republish one text confirm nothing for
+ * each other, so their count is given beside it. A fact one outlet tells needs no count.
+ */
+function sourcesNote(fact: Fact): string {
   const telling = fact.cells.filter((c) => c.status !== "absent").length;
-  if (telling <= fact.independentSources) return "";
-  const texts =
-    fact.independentSources === 1 ? "1 independent text" : `${fact.independentSources} independent texts`;
-  return ` (${telling} outlets, ${texts})`;
+  if (telling < 2) return "";
+  const texts = plural(fact.independentSources, "independent text");
+  return telling > fact.independentSources ? `${telling} outlets, ${texts}` : texts;
+}
+
+function omissionNote(fact: Fact): string {
+  const by = fact.omittedBy ?? [];
+  return by.length > 0 ? `left out by ${by.map(stripControls).join(", ")}` : "";
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** One line per event a report lists, before escaping: what, where, when, and each source's date. */
