@@ -59,8 +59,10 @@ describe("library API", () => {
     expect(result.schemaVersion).toBe(SCHEMA_VERSION);
     expect(result.stories).toHaveLength(1);
     const people = result.stories[0]?.comparison?.facts.find(
-      (f) => f.kind === "number" && /people/.test(f.label),
+      // The toll of the storm both tell, read from the merged event: 12 against "at least 30".
+      (f) => f.kind === "number" && /^killed: /.test(f.label),
     );
     expect(people?.cells.map((c) => c.status)).toEqual(["conflict", "conflict"]);
+    expect(people?.conflict).toBe("number");
   });
 });

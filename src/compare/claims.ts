@@ -6,8 +6,21 @@ export interface Claim {
   key: string;
   kind: FactKind;
   label: string;
-  /** Normalised value compared across outlets; absent when only presence matters. */
+  /** Normalised value shown and compared across outlets; absent when only presence matters. */
   value?: string;
+  /**
+   * What the comparison sets against other outlets when it differs from the shown value: an
+   * actor's id and side, a place's happening. Alternatives are joined by " | ".
+   */
+  match?: string;
+  /** How the value reads in a conflict note, e.g. `"dozens of people" (24-)`. */
+  display?: string;
+  /** The outlet tells the fact as denied ("no evidence that"), not as having happened. */
+  denied?: boolean;
+  /** The merged event the claim comes from. */
+  eventId?: string;
+  /** Rank of the happening the claim belongs to, for ordering event facts together. */
+  happening?: number;
   wording: Wording[];
 }
 
@@ -17,6 +30,8 @@ export type ClaimReader = (article: Article, context: ClaimContext) => Claim[];
 export interface ClaimContext {
   /** Fills the unknown parts of a partial date ("XXXX-11-08") from the story's dates. */
   resolveDate(value: string): string;
+  /** Whether a span lies in a sentence one of the story's events was read from. */
+  coveredByEvent(article: Article, span: Span): boolean;
 }
 
 const MAX_WORDING_LENGTH = 160;
@@ -31,7 +46,7 @@ export function wordingOf(article: Article, span: Span): Wording {
 }
 
 /** Whitespace folded and long passages cut, for display; the offsets still cover the whole passage. */
-function shorten(passage: string): string {
+export function shorten(passage: string): string {
   const text = passage.replace(/\s+/g, " ").trim();
   return text.length > MAX_WORDING_LENGTH ? `${text.slice(0, MAX_WORDING_LENGTH - 1)}…` : text;
 }
@@ -45,12 +60,25 @@ export function mergeClaims(claims: Claim[]): Claim[] {
       byKey.set(claim.key, { ...claim, wording: [...claim.wording] });
       continue;
     }
+    // An outlet that tells a deed and also reports a denial of it tells the deed: the denial is
+    // a detail of its own account, not its version of the fact.
+    if (seen.denied && !claim.denied) {
+      byKey.set(claim.key, { ...claim, wording: [...claim.wording] });
+      continue;
+    }
+    if (claim.denied && !seen.denied) continue;
     for (const w of claim.wording)
       if (!seen.wording.some((s) => s.start === w.start && s.field === w.field)) seen.wording.push(w);
-    if (claim.value && seen.value !== claim.value) {
-      const values = new Set([...(seen.value?.split(" | ") ?? []), claim.value]);
-      seen.value = [...values].join(" | ");
-    }
+    seen.value = joinAlternatives(seen.value, claim.value);
+    seen.match = joinAlternatives(seen.match, claim.match);
+    if (claim.display && seen.display !== claim.display)
+      seen.display = seen.display ? `${seen.display}, ${claim.display}` : claim.display;
   }
   return [...byKey.values()];
+}
+
+function joinAlternatives(a: string | undefined, b: string | undefined): string | undefined {
+  if (!b || a === b) return a;
+  if (!a) return b;
+  return [...new Set([...a.split(" | "), ...b.split(" | ")])].join(" | ");
 }

@@ -1,56 +1,20 @@
-import type { Article, EventArgument, EventMention } from "../model/index.js";
 import { type Claim, type ClaimReader, wordingOf } from "./claims.js";
 
-const argumentKey = (arg: EventArgument | undefined): string | undefined =>
-  arg ? (arg.id ?? (arg.canonical ?? arg.text).toLowerCase()) : undefined;
-const argumentName = (arg: EventArgument | undefined): string | undefined => arg?.canonical ?? arg?.text;
-
-/** What happened to what: "capture of <town>", with who did it as the compared value. */
-export const readEvents: ClaimReader = (article) =>
-  article.annotations.events.flatMap((event): Claim[] => {
-    const subject = event.target ?? event.place;
-    const subjectKey = argumentKey(subject);
-    if (!subjectKey) return [];
-    return [
-      {
-        key: `event:${event.action}:${subjectKey}`,
-        kind: "event",
-        label: `${event.action} of ${argumentName(subject)}`,
-        // Only an actor resolved to an entity is compared: "they" or "army units" say too little.
-        value: event.actor?.id ? argumentName(event.actor) : undefined,
-        wording: [wordingOf(article, sentenceOf(article, event))],
-      },
-    ];
-  });
-
-/** When it happened: the date an outlet gives for each event. */
-export const readEventDates: ClaimReader = (article, context) =>
-  article.annotations.events.flatMap((event): Claim[] => {
-    const subjectKey = argumentKey(event.target ?? event.place);
-    if (!subjectKey || !event.time || !isPointInTime(event.time.value)) return [];
-    return [
-      {
-        key: `date:${event.action}:${subjectKey}`,
-        kind: "date",
-        label: `date of ${event.action} of ${argumentName(event.target ?? event.place)}`,
-        value: event.time.precision === "vague" ? undefined : context.resolveDate(event.time.value),
-        wording: [wordingOf(article, event.time)],
-      },
-    ];
-  });
-
-/** How many: counts grouped by what they count ("fighter", "people"). */
-export const readNumbers: ClaimReader = (article) =>
+/**
+ * How many: counts grouped by what they count ("fighter", "people") and what befell them. A
+ * casualty count in a sentence a story's event was read from is that event's toll or outcome.
+ */
+export const readNumbers: ClaimReader = (article, context) =>
   article.annotations.quantities.flatMap((q): Claim[] => {
-    if (!q.unit) return [];
+    if (!q.unit || (q.casualty && context.coveredByEvent(article, q))) return [];
     const low = q.low ?? q.value;
     const high = q.high ?? q.value;
     if (low === undefined && high === undefined) return [];
     return [
       {
-        key: `number:${q.unit}`,
+        key: `number:${q.unit}${q.casualty ? `:${q.casualty}` : ""}`,
         kind: "number",
-        label: `number of ${q.counted ?? q.unit}`,
+        label: `number of ${q.counted ?? q.unit}${q.casualty ? ` ${q.casualty}` : ""}`,
         value: `${low ?? ""}-${high ?? ""}`,
         wording: [wordingOf(article, q)],
       },
@@ -114,18 +78,8 @@ export const readPlaces: ClaimReader = (article) =>
     wording: [wordingOf(article, place)],
   }));
 
-/** Durations ("P6Y") and sets ("every Sunday") say how long or how often, not when. */
-function isPointInTime(value: string): boolean {
-  return !value.startsWith("P") && !value.startsWith("R");
-}
-
-function sentenceOf(article: Article, event: EventMention) {
-  return article.annotations.sentences[event.sentence] ?? event;
-}
-
+/** What happened, who, when and where now come from the story's merged events (event-facts.ts). */
 export const DEFAULT_READERS: readonly ClaimReader[] = [
-  readEvents,
-  readEventDates,
   readNumbers,
   readQuotes,
   readCitations,

@@ -3,11 +3,19 @@ import { valuesAgree } from "./values.js";
 
 describe("valuesAgree", () => {
   it("treats a missing value as an omission, not a conflict", () => {
-    expect(valuesAgree("event", undefined, "Syrian Arab Army")).toBe(true);
+    expect(valuesAgree("actor", undefined, "syrian-arab-army")).toBe(true);
   });
-  it("compares actors of an event", () => {
-    expect(valuesAgree("event", "Syrian Arab Army", "Syrian Arab Army")).toBe(true);
-    expect(valuesAgree("event", "Syrian Arab Army", "Syrian Democratic Forces")).toBe(false);
+  it("compares actors in a role by id and side; bare words never conflict", () => {
+    expect(valuesAgree("actor", "syrian-arab-army | side:state:SY", "sdf | side:group:SY")).toBe(false);
+    expect(
+      valuesAgree("actor", "syrian-arab-army | side:state:SY", "syrian-government | side:state:SY"),
+    ).toBe(true);
+    expect(valuesAgree("target", "name:gunmen", "name:bandits")).toBe(true);
+    expect(valuesAgree("actor", "name:gunmen", "isis")).toBe(true);
+  });
+  it("lets a week contain its days", () => {
+    expect(valuesAgree("date", "2017-W45", "2017-11-08")).toBe(true);
+    expect(valuesAgree("date", "2017-W45", "2017-11-20")).toBe(false);
   });
   it("lets a coarse date contain a finer one, but not another day", () => {
     expect(valuesAgree("date", "2017-11", "2017-11-08")).toBe(true);

@@ -1,4 +1,5 @@
-import type { FactKind } from "../model/index.js";
+import { dayRange, daysApart } from "../analyze/event-reports/index.js";
+import type { ConflictKind, FactKind } from "../model/index.js";
 
 /**
  * Whether two outlets' values for the same fact can both be true. A missing value (an outlet
@@ -7,12 +8,16 @@ import type { FactKind } from "../model/index.js";
 export function valuesAgree(kind: FactKind, a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined || a === b) return true;
   switch (kind) {
-    case "event":
-      return sameActor(a, b);
+    case "actor":
+    case "target":
+      return actorsAgree(a, b);
     case "date":
       return datesAgree(a, b);
     case "number":
+    case "outcome":
       return rangesOverlap(a, b);
+    case "place":
+      return shareAlternative(a, b);
     case "framing":
       return sameTerms(a, b);
     default:
@@ -20,13 +25,51 @@ export function valuesAgree(kind: FactKind, a: string | undefined, b: string | u
   }
 }
 
-function sameActor(a: string, b: string): boolean {
+/** The kind of conflict disagreeing values of a fact make. */
+export function conflictKindOf(kind: FactKind): ConflictKind | undefined {
+  switch (kind) {
+    case "actor":
+    case "target":
+      return "actor";
+    case "date":
+      return "date";
+    case "number":
+    case "outcome":
+      return "number";
+    case "place":
+      return "place";
+    default:
+      return undefined;
+  }
+}
+
+/** Prefix of an actor key that only names the words used ("gunmen"): words never contradict. */
+export const NAME_KEY_PREFIX = "name:";
+
+/**
+ * Actors are keyed by their dictionary id and their side ("side:state:SY"); two known actors
+ * conflict only when they share no key. A key that is only words says too little to conflict.
+ */
+function actorsAgree(a: string, b: string): boolean {
+  const known = (v: string) => alternatives(v).filter((x) => !x.startsWith(NAME_KEY_PREFIX));
+  const [ka, kb] = [known(a), known(b)];
+  if (ka.length === 0 || kb.length === 0) return true;
+  return ka.some((x) => kb.includes(x));
+}
+
+function shareAlternative(a: string, b: string): boolean {
   return alternatives(a).some((x) => alternatives(b).includes(x));
 }
 
-/** "2017-11" and "2017-11-08" agree: the coarser date contains the finer one. */
+/** "2017-11" and "2017-11-08" agree: the coarser date contains the finer one. So does a week. */
 function datesAgree(a: string, b: string): boolean {
-  return alternatives(a).some((x) => alternatives(b).some((y) => x.startsWith(y) || y.startsWith(x)));
+  return alternatives(a).some((x) =>
+    alternatives(b).some((y) => {
+      const [rx, ry] = [dayRange(x), dayRange(y)];
+      if (rx && ry) return daysApart(rx, ry) === 0;
+      return x.startsWith(y) || y.startsWith(x);
+    }),
+  );
 }
 
 /** Outlets frame alike only when they use the same loaded words, not merely words of one category. */
@@ -42,7 +85,8 @@ function rangesOverlap(a: string, b: string): boolean {
   return ra.low <= rb.high && rb.low <= ra.high;
 }
 
-function parseRange(value: string): { low: number; high: number } | undefined {
+/** "24-" is 24 or more, "-40" at most 40, "12-12" exactly 12. */
+export function parseRange(value: string): { low: number; high: number } | undefined {
   const ranges = alternatives(value).map((v) => {
     const [low, high] = v.split("-").map((n) => (n === "" ? Number.NaN : Number(n)));
     return {

@@ -83,7 +83,10 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
   const events = stages.events(everything, clustered, request.previous?.events ?? []);
   const stories = withEventIds(clustered, events);
   const touched = stories.filter((s) => s.articleIds.some((id) => fresh.has(id)));
-  const compared = touched.map((story) => ({ ...story, comparison: stages.compare(story, everything) }));
+  const compared = touched.map((story) => ({
+    ...story,
+    comparison: stages.compare(story, everything, events),
+  }));
   const shown = new Set(compared.flatMap((s) => s.articleIds));
 
   const result: ParallaxResult = {

@@ -126,12 +126,15 @@ export function createEventReporter(options: EventReporterOptions): AnalysisComp
     const mentions = article.annotations.events;
     if (mentions.length === 0) return { eventReports: [] };
     const byId = placesById(article.annotations.places);
+    // A denied deed ("denied carrying out the strike") is no happening: the cross-check reads it.
     const facts = mentions.flatMap((m, i) =>
-      associations.has(m.action)
+      associations.has(m.action) || m.denied
         ? []
         : [mentionFacts(article, m, i, actions.actions[m.action] ?? unknownAction(m.action), byId)],
     );
-    const supports = mentions.filter((m) => associations.has(m.action)).map((mention) => ({ mention }));
+    const supports = mentions
+      .filter((m) => associations.has(m.action) && !m.denied)
+      .map((mention) => ({ mention }));
     const ctx: FieldContext = {
       article,
       actorsById,

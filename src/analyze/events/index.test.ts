@@ -172,17 +172,25 @@ describe("createEventExtractor: what did not happen, and tallies", () => {
   const triggersOf = (text: string, mentions: Parameters<typeof articleOf>[2] = {}) =>
     eventsOf(text, mentions).map((e) => e.trigger.text);
 
-  it("drops triggers that were only sought, threatened, possible, conditional, negated or denied", () => {
+  it("drops triggers that were only sought, threatened, possible or conditional", () => {
     expect(
       triggersOf("Allied forces have sought to capture the town before the government could do so."),
     ).toEqual([]);
     expect(triggersOf("The rebels threatened to attack the capital.")).toEqual([]);
     expect(triggersOf("If the army enters the city, residents will flee.")).toEqual([]);
-    expect(triggersOf("The ministry denied that its jets bombed the market.")).toEqual([]);
-    expect(triggersOf("The militia did not attack the convoy.")).toEqual([]);
     expect(triggersOf("The party could win the election, polls suggest.")).toEqual([]);
     expect(triggersOf("Rebels threatened to launch an attack on the city.")).toEqual([]);
     expect(triggersOf("Rebels tried to enter and capture the town.")).toEqual([]);
+  });
+
+  it("keeps negated or denied triggers, marked denied, for the cross-check", () => {
+    const denied = (text: string) =>
+      eventsOf(text, {}).map((e) => [e.trigger.text, e.denied === true] as const);
+    expect(denied("The ministry denied that its jets bombed the market.")).toEqual([["bombed", true]]);
+    expect(denied("The militia did not attack the convoy.")).toEqual([["attack", true]]);
+    expect(denied("The militia attacked the convoy.")).toEqual([["attacked", false]]);
+    // "Could not" is possibility, not a denial: dropped.
+    expect(denied("The militia could not attack the convoy.")).toEqual([]);
   });
 
   it("keeps what happened, even next to an attempt in another clause", () => {

@@ -108,8 +108,9 @@ interface SentenceContext extends SentenceTokens {
  * Events from a trigger lexicon: each trigger ("captured", "fell to", "declared it clear of")
  * gives an action, read with its actor (the subject), target (the phrase after it, or the
  * subject when the verb is passive), and the place and time mentioned in its clause. A trigger
- * that tells no happening (sought, threatened, negated, conditional) or a long tally ("killed
- * since the war began") makes no event: the modality cues say which (default: the "modality"
+ * that tells no happening (sought, threatened, conditional) or a long tally ("killed since the
+ * war began") makes no event; a negated or denied one ("denied carrying out the strike") is kept
+ * with `denied: true`: the modality cues say which (default: the "modality"
  * section of data/lexicons/events.json). A violent trigger ("captured", "attacked") is an event
  * only in armed context and with a concrete object: "took control of the Senate" is politics (the
  * "conflict" section of the same file).
@@ -190,9 +191,14 @@ export function createEventExtractor(opts: {
     if (trigger.kind === "noun" && !trigger.standalone && !actor && !target) return undefined;
     if (!isLiteral(s, trigger, roles)) return undefined;
     // Checked last, as the rarest reason: most candidate triggers fail the tests above first.
-    if (modalityOf(s.tokens, { first: match.first, end: match.end, kind: trigger.kind }, s.article))
-      return undefined;
-    return mentionOf(s, match, actor, target);
+    const modality = modalityOf(
+      s.tokens,
+      { first: match.first, end: match.end, kind: trigger.kind },
+      s.article,
+    );
+    // A denied deed is kept, marked: the cross-check sets it against outlets that affirm it.
+    if (modality === "irrealis" || modality === "cumulative") return undefined;
+    return mentionOf(s, match, actor, target, modality === "denied");
   }
 
   function fitsSense(
@@ -350,6 +356,7 @@ export function createEventExtractor(opts: {
     match: PhraseMatch<EventTrigger>,
     actor: EventArgument | undefined,
     target: EventArgument | undefined,
+    denied: boolean,
   ): EventMention {
     const first = Math.min(clauseStart(s.tokens, match.first), match.first);
     const last = Math.max(clauseEnd(s.tokens, match.end - 1), match.end);
@@ -363,6 +370,7 @@ export function createEventExtractor(opts: {
       text: s.article.text.slice(span.start, span.end),
       provenance: PROVENANCE,
       action: match.value.action,
+      ...(denied ? { denied: true } : {}),
       trigger: { ...triggerSpan, text: s.article.text.slice(triggerSpan.start, triggerSpan.end) },
       sentence: s.sentence,
       ...(actor ? { actor } : {}),

@@ -6,23 +6,27 @@ import { CLAUSE_OPENERS, clauseEnd, clauseStart } from "./clauses.js";
 
 /**
  * Whether a trigger tells something that happened, as one event. "Sought to capture", "could
- * attack", "did not enter", "denied that it struck" are irrealis: wanted, possible, negated or
- * denied. "Hundreds have been killed since the war began" is cumulative: a war's toll, not one
- * event (ACLED codes events, not wars). The cue words are data: data/lexicons/events.json "modality".
+ * attack" are irrealis: wanted or possible. "Did not enter", "denied that it struck", "no evidence
+ * that civilians were killed" are denied: the text says the deed did not happen, which the
+ * cross-check sets against outlets that say it did. "Hundreds have been killed since the war
+ * began" is cumulative: a war's toll, not one event (ACLED codes events, not wars). The cue words
+ * are data: data/lexicons/events.json "modality".
  */
 
 export const DEFAULT_EVENTS_LEXICON_FILE = new URL("../../../data/lexicons/events.json", import.meta.url);
 
 export interface EventModalityCues {
-  /** Words before a trigger that make it unreal: "sought to", "could", "did not", "if". */
+  /** Words before a trigger that make it unreal: "sought to", "could", "if". */
   irrealis: string[];
+  /** Words before a trigger that negate or deny it: "did not", "denied", "no evidence that". */
+  denied: string[];
   /** Words after a trigger, in its clause, that make it a tally ("since"). */
   cumulativeAfter: string[];
   /** Words anywhere in a trigger's clause that make it a tally ("so far", "in total"). */
   cumulativeAnywhere: string[];
 }
 
-export type EventModality = "irrealis" | "cumulative";
+export type EventModality = "irrealis" | "denied" | "cumulative";
 
 /**
  * Most tokens an irrealis cue may stand before its trigger: "have sought to swiftly capture",
@@ -53,6 +57,8 @@ export function parseEventModality(json: unknown, where = "events.json"): EventM
   const cumulative = objectAt(modality.cumulative, `${where}.modality.cumulative`);
   return {
     irrealis: stringList(modality.irrealis, `${where}.modality.irrealis`),
+    // Older lexicons listed denials among the irrealis cues; the list is optional.
+    denied: modality.denied === undefined ? [] : stringList(modality.denied, `${where}.modality.denied`),
     cumulativeAfter: stringList(cumulative.after, `${where}.modality.cumulative.after`),
     cumulativeAnywhere: stringList(cumulative.anywhere, `${where}.modality.cumulative.anywhere`),
   };
@@ -80,21 +86,28 @@ export type ModalityReader = (
 /** A reader of a trigger's modality in its sentence's tokens; undefined when it tells a happening. */
 export function createModalityReader(cues: EventModalityCues): ModalityReader {
   const irrealis = createPhraseMatcher(cues.irrealis.map((phrase) => ({ phrase, value: phrase })));
+  const denied = createPhraseMatcher(cues.denied.map((phrase) => ({ phrase, value: phrase })));
   const after = createPhraseMatcher(cues.cumulativeAfter.map((phrase) => ({ phrase, value: phrase })));
   const anywhere = createPhraseMatcher(cues.cumulativeAnywhere.map((phrase) => ({ phrase, value: phrase })));
 
   return (tokens, trigger, context) => {
-    if (isIrrealis(tokens, trigger)) return "irrealis";
+    // "Could not have struck" says nothing happened or not: the wanted or possible wins over the denied.
+    if (governedBy(irrealis, tokens, trigger)) return "irrealis";
+    if (governedBy(denied, tokens, trigger)) return "denied";
     return isCumulative(tokens, trigger, context) ? "cumulative" : undefined;
   };
 
   /** A cue ending a few words before the trigger, with no clause boundary between them. */
-  function isIrrealis(tokens: readonly Token[], trigger: TriggerSpan): boolean {
+  function governedBy(
+    cuesOf: ReturnType<typeof createPhraseMatcher<string>>,
+    tokens: readonly Token[],
+    trigger: TriggerSpan,
+  ): boolean {
     const head = trigger.first;
     // "threatened to launch an attack": a noun trigger may sit behind one verb of its own.
     const verbs = trigger.kind === "noun" ? 1 : 0;
     const from = Math.max(0, head - MAX_CUE_DISTANCE - LONGEST_CUE_TOKENS);
-    for (const match of findAll(irrealis, tokens, from, head)) {
+    for (const match of findAll(cuesOf, tokens, from, head)) {
       if (match.end > head || head - match.end > MAX_CUE_DISTANCE) continue;
       if (isNotCue(tokens, match)) continue;
       if (!boundaryBetween(tokens, match.end, head, verbs)) return true;
