@@ -47,6 +47,7 @@ function stages(seen: (readonly Event[])[]): PipelineStages {
     },
     events: merger,
     compare: () => ({ outlets: [], facts: [] }),
+    profile: () => [],
   };
 }
 

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { PlaceFeature } from "../model/index.js";
 
 /**
@@ -81,7 +83,47 @@ export interface FramingEntry {
 
 export interface FramingLexicon {
   entries: FramingEntry[];
+  /**
+   * Weight of each category in a sentence's loaded score, in [0, 1]. A category without a
+   * weight does not count toward the score (its words are still tagged).
+   */
+  weights: Record<string, number>;
 }
+
+/** What a label names: an actor ("regime", "terrorists") or an actor's deed ("liberation"). */
+export type LabelKind = "actor" | "deed";
+
+/** How a label standing alone finds its actor. */
+export type LabelAntecedent = "main" | "recent";
+
+export interface LabelEntry {
+  /** The label's words, e.g. "regime", "freedom fighters", "liberation". */
+  term: string;
+  /** "pejorative", "neutral", "legitimising", "sympathetic". */
+  category: string;
+  kind: LabelKind;
+  /** Actor-dictionary categories the label can name ("state", "armed-group"); empty for deeds. */
+  actors: string[];
+  /**
+   * A label standing alone ("the regime", "the militants") names the most mentioned actor of a
+   * fitting category ("main") or the last one named before it ("recent").
+   */
+  antecedent: LabelAntecedent;
+  /** The group a label names when no dictionary actor fits ("rioters" and "protesters": "protesters"). */
+  group?: string;
+  /** A deed label counts only on an event trigger: "fall" is also a season. */
+  requiresEvent: boolean;
+  note: string;
+}
+
+export interface LabelLexicon {
+  labels: LabelEntry[];
+  /** Weight of each label category in a sentence's loaded score; "neutral" should weigh 0. */
+  weights: Record<string, number>;
+}
+
+/** Environment variable naming a folder of user lexicons merged over the shipped ones. */
+export const USER_LEXICONS_ENV = "PARALLAX_LEXICONS";
 
 export function parseReportingLexicon(json: unknown): ReportingLexicon {
   const value = asObject(json, "reporting");
@@ -164,7 +206,87 @@ export function parseFramingLexicon(json: unknown): FramingLexicon {
       category: stringField(entry, "category", "framing.entries"),
       note: stringField(entry, "note", "framing.entries"),
     })),
+    weights: weightMap(value.weights, "framing.weights"),
   };
+}
+
+const LABEL_KINDS: readonly LabelKind[] = ["actor", "deed"];
+const ANTECEDENTS: readonly LabelAntecedent[] = ["main", "recent"];
+
+export function parseLabelLexicon(json: unknown): LabelLexicon {
+  const value = asObject(json, "labels");
+  return {
+    labels: objectList(value, "labels", "labels").map(parseLabel),
+    weights: weightMap(value.weights, "labels.weights"),
+  };
+}
+
+function parseLabel(entry: Record<string, unknown>): LabelEntry {
+  const where = `labels.labels "${String(entry.term)}"`;
+  const kind = entry.kind ?? "actor";
+  if (!LABEL_KINDS.includes(kind as LabelKind))
+    throw new Error(`lexicon ${where}: kind must be "actor" or "deed"`);
+  const antecedent = entry.antecedent ?? "main";
+  if (!ANTECEDENTS.includes(antecedent as LabelAntecedent)) {
+    throw new Error(`lexicon ${where}: antecedent must be "main" or "recent"`);
+  }
+  const actors = entry.actors === undefined ? [] : stringList(entry, "actors", where);
+  if (kind === "actor" && actors.length === 0 && entry.group === undefined) {
+    throw new Error(`lexicon ${where}: an actor label needs "actors" or a "group"`);
+  }
+  return {
+    term: stringField(entry, "term", where),
+    category: stringField(entry, "category", where),
+    kind: kind as LabelKind,
+    actors,
+    antecedent: antecedent as LabelAntecedent,
+    ...(entry.group === undefined ? {} : { group: stringField(entry, "group", where) }),
+    requiresEvent: entry.requiresEvent === true,
+    note: stringField(entry, "note", where),
+  };
+}
+
+/** Category weights in [0, 1]; absent means none. */
+function weightMap(json: unknown, where: string): Record<string, number> {
+  if (json === undefined) return {};
+  const value = asObject(json, where);
+  const weights: Record<string, number> = {};
+  for (const [category, weight] of Object.entries(value)) {
+    if (category.startsWith("$")) continue;
+    if (typeof weight !== "number" || weight < 0 || weight > 1) {
+      throw new Error(`lexicon ${where} "${category}": a weight must be a number in [0, 1]`);
+    }
+    weights[category] = weight;
+  }
+  return weights;
+}
+
+/**
+ * A user's lexicon merged over ours: an entry with the same term (any case) replaces ours, new
+ * terms are added, and the user's weights replace ours category by category.
+ */
+export function mergeFramingLexicons(base: FramingLexicon, extra: FramingLexicon): FramingLexicon {
+  return {
+    entries: mergeByTerm(base.entries, extra.entries),
+    weights: { ...base.weights, ...extra.weights },
+  };
+}
+
+export function mergeLabelLexicons(base: LabelLexicon, extra: LabelLexicon): LabelLexicon {
+  return { labels: mergeByTerm(base.labels, extra.labels), weights: { ...base.weights, ...extra.weights } };
+}
+
+function mergeByTerm<T extends { term: string }>(base: readonly T[], extra: readonly T[]): T[] {
+  const replaced = new Set(extra.map((entry) => entry.term.toLowerCase()));
+  return [...base.filter((entry) => !replaced.has(entry.term.toLowerCase())), ...extra];
+}
+
+/** A user lexicon folder (`--lexicons DIR` or $PARALLAX_LEXICONS) as a URL; none for an empty path. */
+export function userLexiconDir(path: string | undefined): URL | undefined {
+  const dir = path?.trim();
+  if (!dir) return undefined;
+  const url = pathToFileURL(resolve(dir));
+  return new URL(`${url.href}/`);
 }
 
 export function loadReportingLexicon(dir: URL = DEFAULT_LEXICON_DIR): ReportingLexicon {
@@ -175,12 +297,30 @@ export function loadEventLexicon(dir: URL = DEFAULT_LEXICON_DIR): EventLexicon {
   return parseEventLexicon(readJson(dir, "events.json"));
 }
 
-export function loadFramingLexicon(dir: URL = DEFAULT_LEXICON_DIR): FramingLexicon {
-  return parseFramingLexicon(readJson(dir, "framing.json"));
+/**
+ * The shipped framing lexicon; with `userDir`, its framing.json (when there is one) is merged
+ * over ours (see mergeFramingLexicons).
+ */
+export function loadFramingLexicon(dir: URL = DEFAULT_LEXICON_DIR, userDir?: URL): FramingLexicon {
+  const base = parseFramingLexicon(readJson(dir, "framing.json"));
+  const extra = userDir && readOptionalJson(userDir, "framing.json");
+  return extra === undefined ? base : mergeFramingLexicons(base, parseFramingLexicon(extra));
+}
+
+/** The shipped actor-label lexicon, with a user's labels.json merged over it when `userDir` has one. */
+export function loadLabelLexicon(dir: URL = DEFAULT_LEXICON_DIR, userDir?: URL): LabelLexicon {
+  const base = parseLabelLexicon(readJson(dir, "labels.json"));
+  const extra = userDir && readOptionalJson(userDir, "labels.json");
+  return extra === undefined ? base : mergeLabelLexicons(base, parseLabelLexicon(extra));
 }
 
 function readJson(dir: URL, file: string): unknown {
   return JSON.parse(readFileSync(new URL(file, dir), "utf8"));
+}
+
+function readOptionalJson(dir: URL, file: string): unknown {
+  const url = new URL(file, dir);
+  return existsSync(url) ? JSON.parse(readFileSync(url, "utf8")) : undefined;
 }
 
 function asObject(json: unknown, where: string): Record<string, unknown> {

@@ -33,6 +33,8 @@ export interface CommandContext {
   out?: string;
   /** `analyze`, `stories`: report only the story with this id. */
   story?: string;
+  /** The user's framing.json / labels.json folder, merged over the project's lexicons. */
+  lexicons?: URL;
   io: CliIO;
 }
 
@@ -95,13 +97,15 @@ Options:
   --width N       width of the terminal table (default: the terminal's, else 120)
   --format F      export: csv, json or geojson (geojson for events only)
   --out FILE      export: write to FILE instead of stdout
+  --lexicons DIR  a folder with your own framing.json and/or labels.json, merged over Parallax's
+                  (entries with the same term replace ours; default: $PARALLAX_LEXICONS)
   --story ID      analyze, stories: report only the story with this id
 `;
 
 async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   if (ctx.paths.length === 0) return [usageError("analyze needs at least one PATH (or - for stdin)")];
   const { inputs, diagnostics } = await readInputs(ctx.paths, { stdin: ctx.io.stdin });
-  const stages = createDefaultStages(loadKnowledge(), { as: ctx.as });
+  const stages = createDefaultStages(loadKnowledge({ userLexicons: ctx.lexicons }), { as: ctx.as });
   const store = ctx.db ? openSqliteStore(ctx.db) : undefined;
   try {
     const previous = store

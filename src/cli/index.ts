@@ -1,4 +1,6 @@
+import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { USER_LEXICONS_ENV, userLexiconDir } from "../analyze/lexicons.js";
 import type { ContentFormat, Diagnostic } from "../model/index.js";
 import { type CommandContext, commands, USAGE } from "./commands.js";
 
@@ -57,6 +59,7 @@ function parseOptions(args: string[]) {
       format: { type: "string" },
       out: { type: "string" },
       story: { type: "string" },
+      lexicons: { type: "string" },
     },
   });
   if (values.as !== undefined && !FORMATS.includes(values.as as ContentFormat)) {
@@ -75,7 +78,16 @@ function parseOptions(args: string[]) {
     format: values.format,
     out: values.out,
     story: values.story,
+    lexicons: lexiconFolder(values.lexicons ?? process.env[USER_LEXICONS_ENV]),
   };
+}
+
+/** The user's lexicon folder (`--lexicons`, else $PARALLAX_LEXICONS), checked before any work. */
+function lexiconFolder(path: string | undefined): URL | undefined {
+  if (!path?.trim()) return undefined;
+  if (!existsSync(path) || !statSync(path).isDirectory())
+    throw new Error(`--lexicons (or $${USER_LEXICONS_ENV}) must be a folder, not "${path}"`);
+  return userLexiconDir(path);
 }
 
 /** One line per failed input on stderr, then a summary; the exit code says whether any failed. */

@@ -212,7 +212,9 @@ export type MentionKind =
   | "attributions"
   | "events"
   | "eventReports"
-  | "framing";
+  | "framing"
+  | "actorLabels"
+  | "loadedSentences";
 
 interface MentionBase extends Span {
   /** Surface text, always equal to `article.text.slice(start, end)`. */

@@ -22,12 +22,19 @@ import {
   loadEventConflictCues,
   loadEventModality,
 } from "../analyze/events/index.js";
-import { createFramingTagger } from "../analyze/framing/index.js";
+import {
+  createActorLabeler,
+  createFramingTagger,
+  createHeadlineScorer,
+  createLoadScorer,
+} from "../analyze/framing/index.js";
 import {
   type EventLexicon,
   type FramingLexicon,
+  type LabelLexicon,
   loadEventLexicon,
   loadFramingLexicon,
+  loadLabelLexicon,
   loadReportingLexicon,
   type ReportingLexicon,
 } from "../analyze/lexicons.js";
@@ -40,6 +47,11 @@ import { createTimeNormalizer, resolveAgainst } from "../analyze/times/index.js"
 import { createTokenizer } from "../analyze/tokens.js";
 import { createClusterer } from "../cluster/index.js";
 import { createComparer } from "../compare/index.js";
+import { createPassageSelector, loadSelectionLexicon, type SelectionLexicon } from "../compare/selection.js";
+import { createSourcing } from "../compare/sourcing.js";
+import { createSpeakerLookup, loadSpeakerKinds, type SpeakerKindTable } from "../compare/speakers.js";
+import { createOutletViews } from "../compare/views.js";
+import { createOutletProfiler } from "../profile/index.js";
 import { createCopyDetector } from "../dedupe/index.js";
 import { createEventMerger } from "../events/index.js";
 import { createExtractor, learnSiteBoilerplate } from "../extract/index.js";
@@ -57,7 +69,10 @@ export interface Knowledge {
   eventModality: EventModalityCues;
   /** What makes "took control of" or "attacked" an armed event rather than a figure of speech. */
   eventConflict: EventConflictCues;
+  /** Loaded words with their categories and weights; a user's lexicon folder merged over ours. */
   framing: FramingLexicon;
+  /** Labels for actors and deeds (data/lexicons/labels.json), merged the same way. */
+  labels: LabelLexicon;
   stopwords: ReadonlySet<string>;
   /** The named-entity model trained by `npm run train:ner` (data/models/ner/). */
   ner: NerModel;
@@ -67,9 +82,21 @@ export interface Knowledge {
   eventTypes: EventTypeClassifier;
   /** How the event reporter reads each trigger action (data/events/actions.json). */
   eventActions: EventActions;
+  /** What kind of speaker a dictionary category or role word makes (data/actors/speaker-kinds.json). */
+  speakerKinds: SpeakerKindTable;
+  /** Speculation and background cues of selected passages (data/lexicons/selection.json). */
+  selection: SelectionLexicon;
 }
 
-export function loadKnowledge(): Knowledge {
+export interface KnowledgeOptions {
+  /**
+   * A folder of the user's own framing.json / labels.json, merged over the project's: their
+   * entries replace ours with the same term and add new ones (`--lexicons DIR`).
+   */
+  userLexicons?: URL;
+}
+
+export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   return {
     actors: loadActorDictionary(),
     gazetteer: loadGazetteer(),
@@ -77,12 +104,15 @@ export function loadKnowledge(): Knowledge {
     events: loadEventLexicon(),
     eventModality: loadEventModality(),
     eventConflict: loadEventConflictCues(),
-    framing: loadFramingLexicon(),
+    framing: loadFramingLexicon(undefined, options.userLexicons),
+    labels: loadLabelLexicon(undefined, options.userLexicons),
     stopwords: loadStopwords(),
     ner: loadNerModel(),
     eventTaxonomy: loadEventTaxonomy(),
     eventTypes: trainEventTypeClassifier(loadEventDescriptions()),
     eventActions: loadEventActions(),
+    speakerKinds: loadSpeakerKinds(),
+    selection: loadSelectionLexicon(),
   };
 }
 
@@ -127,6 +157,8 @@ export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
       gazetteer: knowledge.gazetteer,
     }),
     createFramingTagger({ lexicon: knowledge.framing }),
+    createActorLabeler({ labels: knowledge.labels }),
+    createLoadScorer({ framing: knowledge.framing, labels: knowledge.labels }),
   ];
 }
 
@@ -159,6 +191,7 @@ export function createDefaultStages(
       cluster: unavailable,
       events: unavailable,
       compare: unavailable,
+      profile: unavailable,
     };
   }
   return {
@@ -172,6 +205,15 @@ export function createDefaultStages(
     compare: createComparer({
       resolveDate: resolveAgainst,
       resolveSource: createActorLookup(knowledge.actors),
+      actions: knowledge.eventActions,
+      describe: createOutletViews({
+        sourcing: createSourcing(createSpeakerLookup(knowledge.actors.actors, knowledge.speakerKinds), {
+          resolveSource: createActorLookup(knowledge.actors),
+        }),
+        headline: createHeadlineScorer({ framing: knowledge.framing, labels: knowledge.labels }),
+        selector: createPassageSelector({ lexicon: knowledge.selection }),
+      }),
     }),
+    profile: createOutletProfiler(),
   };
 }

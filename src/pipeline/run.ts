@@ -3,6 +3,7 @@ import type { Clusterer } from "../cluster/index.js";
 import type { Comparer } from "../compare/index.js";
 import type { CopyDetector } from "../dedupe/index.js";
 import type { EventMerger } from "../events/index.js";
+import type { OutletProfiler } from "../profile/index.js";
 import type { SiteBoilerplate } from "../extract/index.js";
 import type { RawInput } from "../ingest/types.js";
 import {
@@ -17,7 +18,7 @@ import {
 
 /**
  * The stages of a run, each already built from its options:
- * ingest -> (learn sites) -> extract -> analyze -> dedupe -> cluster -> events -> compare.
+ * ingest -> (learn sites) -> extract -> analyze -> dedupe -> cluster -> events -> compare -> profile.
  */
 export interface PipelineStages {
   ingest: (input: RawInput) => { documents: SourceDocument[]; diagnostics: Diagnostic[] };
@@ -31,6 +32,8 @@ export interface PipelineStages {
   /** Merges the event reports of the articles into events, per happening, across articles. */
   events: EventMerger;
   compare: Comparer;
+  /** Sums each outlet up across the compared stories: whom it quotes, how it labels, how it stands apart. */
+  profile: OutletProfiler;
 }
 
 /** What a run starts from: new inputs, and what earlier runs stored (so stories and events stay stable). */
@@ -88,13 +91,15 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
     comparison: stages.compare(story, everything, events),
   }));
   const shown = new Set(compared.flatMap((s) => s.articleIds));
+  const articles = everything.filter((a) => shown.has(a.id));
 
   const result: ParallaxResult = {
     schemaVersion: SCHEMA_VERSION,
     generatedBy: GENERATED_BY,
-    articles: everything.filter((a) => shown.has(a.id)),
+    articles,
     stories: compared,
     events: events.filter((e) => e.reports.some((r) => shown.has(r.articleId))),
+    outlets: stages.profile(compared, articles),
     diagnostics,
   };
   const updated = new Map(compared.map((s) => [s.id, s]));

@@ -92,8 +92,9 @@ describe("createFramingTagger", () => {
     ).toEqual(["blasted", "conceded that"]);
   });
 
-  it("gives every entry a known category and lists no term twice", () => {
+  it("gives every entry a known, weighted category and lists no term twice", () => {
     const categories = new Set([
+      "dehumanising",
       "pejorative-label",
       "delegitimising",
       "emotive",
@@ -107,6 +108,14 @@ describe("createFramingTagger", () => {
       "evaluative",
     ]);
     for (const entry of lexicon.entries) expect(categories, entry.term).toContain(entry.category);
+    for (const category of categories) expect(lexicon.weights[category], category).toBeTypeOf("number");
+    // The spec's order of how much a category loads a sentence.
+    const w = lexicon.weights as Record<string, number>;
+    expect(w.dehumanising).toBeGreaterThan(w["pejorative-label"] as number);
+    expect(w["pejorative-label"]).toBeGreaterThan(w.emotive as number);
+    expect(w.emotive).toBeGreaterThan(w["loaded-verb"] as number);
+    expect(w["loaded-verb"]).toBeGreaterThan(w.hedge as number);
+    expect(w["neutral-label"]).toBe(0);
     const terms = lexicon.entries.map((e) => e.term.toLowerCase());
     expect(terms.filter((t, i) => terms.indexOf(t) !== i)).toEqual([]);
   });

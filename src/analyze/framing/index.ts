@@ -1,61 +1,32 @@
-import type { Article, LoadedTerm, Provenance, Token } from "../../model/index.js";
-import type { AnalysisComponent } from "../component.js";
-import type { FramingEntry, FramingLexicon } from "../lexicons.js";
-import { createPhraseMatcher } from "./phrase-matcher.js";
-
-export { createPhraseMatcher, type PhraseMatch, type PhraseMatcher, phraseWords } from "./phrase-matcher.js";
-
-const PROVENANCE: Provenance = { stage: "analyze", method: "lexicon:framing" };
-
 /**
- * Tags loaded, emotive or partisan wording from the framing lexicon. Matching runs sentence by
- * sentence so that a phrase never spans two sentences; the longest entry wins where entries
- * overlap ("US-sponsored terror" over "terror").
+ * Framing: loaded words (the framing lexicon), the labels a text gives actors and their deeds,
+ * each sentence's loaded score, and a headline's.
  */
-export function createFramingTagger(opts: { lexicon: FramingLexicon }): AnalysisComponent {
-  const matcher = createPhraseMatcher(
-    opts.lexicon.entries.map((entry) => ({ phrase: entry.term, value: entry })),
-  );
+export { createPhraseMatcher, type PhraseMatch, type PhraseMatcher, phraseWords } from "./phrase-matcher.js";
+export { createFramingTagger, groupBySentence } from "./tagger.js";
 
-  function run(article: Article): { framing: LoadedTerm[] } {
-    const framing: LoadedTerm[] = [];
-    for (const sentence of groupBySentence(article.annotations.tokens)) {
-      for (const match of matcher.findAll(sentence)) {
-        framing.push(loadedTerm(article.text, sentence, match.first, match.end, match.value));
-      }
-    }
-    return { framing };
-  }
-
-  return { name: "framing", requires: ["tokens"], provides: ["framing"], run };
-}
-
-function loadedTerm(
-  text: string,
-  tokens: readonly Token[],
-  first: number,
-  end: number,
-  entry: FramingEntry,
-): LoadedTerm {
-  const start = (tokens[first] as Token).start;
-  const stop = (tokens[end - 1] as Token).end;
-  return {
-    start,
-    end: stop,
-    text: text.slice(start, stop),
-    provenance: PROVENANCE,
-    category: entry.category,
-    entry: entry.term,
-  };
-}
-
-/** Tokens grouped by their sentence index, in order. */
-export function groupBySentence(tokens: readonly Token[]): Token[][] {
-  const groups: Token[][] = [];
-  for (const token of tokens) {
-    const group = groups[token.sentence] ?? [];
-    group.push(token);
-    groups[token.sentence] = group;
-  }
-  return groups.filter((group) => group !== undefined);
-}
+export {
+  type ActorLabelerOptions,
+  createActorLabeler,
+  DEFAULT_AFTER_WINDOW,
+  DEFAULT_RECENT_SENTENCES,
+  LINK_CONFIDENCE,
+  type LinkRule,
+} from "./labels.js";
+export {
+  createLoadScorer,
+  DEFAULT_MIN_SCORE,
+  DEFAULT_QUOTED_FACTOR,
+  type LoadScorerOptions,
+  mergeDrivers,
+  saturate,
+  scoreSentences,
+  type WeightedWord,
+  weightedWords,
+} from "./load.js";
+export {
+  createHeadlineScorer,
+  type HeadlineScore,
+  type HeadlineScorer,
+  type HeadlineScorerOptions,
+} from "./headline.js";
