@@ -16,8 +16,8 @@
 // - "all sentences": every sentence (and so every token) marked; the issue's baseline.
 // - "only facts": each triplet runs through the pipeline (ingest as JSONL, learn sites, extract,
 //   analyze, dedupe) as one story of its three articles, then compare; inf sentences overlap the
-//   wording of a fact whose cell for this article has status "only" ("only facts, no framing"
-//   leaves out facts of kind "framing"). lex tokens: the framing lexicon's spans.
+//   wording of a fact whose cell for this article has status "only". lex tokens: the framing
+//   lexicon's spans.
 // - "selected passages": sentences src/compare/selection.ts selects on the triplet as a story
 //   (its default options: score >= minScore); "cue: <name>": the sentences carrying that one cue
 //   (exclusive, speculation, one-sided, background), to show what each contributes.
@@ -83,7 +83,6 @@ const fittedSpans = (fit) => (r) => r.passages.filter((p) => fit.selects(p.featu
 const PREDICTORS = [
   ["all sentences", { all: true }],
   ["only facts", { inf: (r) => r.onlyFacts }],
-  ["only facts, no framing", { inf: (r) => r.onlyFactsNoFraming }],
   ["selected passages", { inf: selectedByDefault }],
   ...CUES.map((cue) => [`cue: ${cue}`, { inf: cueSpans(cue) }]),
   ["selected passages, fit even->odd", { inf: fittedSpans(fits[0]), only: 1 }],
@@ -174,7 +173,6 @@ const result = {
   infF1: figure("selected passages", "inf").f1,
   infHeldOutF1: heldOut.f1,
   infOnlyFactsF1: figure("only facts", "inf").f1,
-  infNoFramingF1: figure("only facts, no framing", "inf").f1,
   lexSource,
   lexP: figure(lexPredictor, "lex").precision,
   lexR: figure(lexPredictor, "lex").recall,

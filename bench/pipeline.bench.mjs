@@ -16,7 +16,16 @@ const stages = createDefaultStages(loadKnowledge(), {});
 const loadMs = performance.now() - loadStart;
 
 const inputs = listFiles(examples).map((path) => ({ locator: path, bytes: readFileSync(path) }));
-const time = { ingest: 0, "learn sites": 0, extract: 0, analyze: 0, dedupe: 0, cluster: 0, compare: 0 };
+const time = {
+  ingest: 0,
+  "learn sites": 0,
+  extract: 0,
+  analyze: 0,
+  dedupe: 0,
+  cluster: 0,
+  events: 0,
+  compare: 0,
+};
 /** Runs one step and adds its time to the stage's total. */
 const timed = (stage, step) => {
   const started = performance.now();
@@ -32,8 +41,18 @@ for (let round = 0; round < rounds; round++) {
   const analyzed = timed("analyze", () => extracted.map((article) => stages.analyze(article)));
   articles = timed("dedupe", () => stages.dedupe(analyzed));
   const stories = timed("cluster", () => stages.cluster(articles));
-  timed("compare", () => stories.map((story) => stages.compare(story, articles)));
+  const events = timed("events", () => stages.events(articles, stories));
+  timed("compare", () => stories.map((story) => stages.compare(withEvents(story, events), articles, events)));
 }
+/** The story with the ids of the events its articles report, as the pipeline's run gives it. */
+function withEvents(story, events) {
+  const members = new Set(story.articleIds);
+  return {
+    ...story,
+    eventIds: events.filter((e) => e.reports.some((r) => members.has(r.articleId))).map((e) => e.id),
+  };
+}
+
 const total = Object.values(time).reduce((a, b) => a + b, 0);
 const processed = articles.length * rounds;
 console.log(

@@ -16,7 +16,7 @@ const GRID = {
 export const FIT_GRID = { size: Object.values(GRID).reduce((n, list) => n * list.length, 1) };
 
 /**
- * Per BASIL article of the triplet: `{ gold, mapped, onlyFacts, onlyFactsNoFraming, framingSpans,
+ * Per BASIL article of the triplet: `{ gold, mapped, onlyFacts, framingSpans,
  * loadedSpans, passages: [{ span, features, selected }] }`, every span in BASIL text offsets.
  */
 export function analyseTriplet({ stages, selector, outletLabels }, event, articles) {
@@ -27,13 +27,16 @@ export function analyseTriplet({ stages, selector, outletLabels }, event, articl
   });
   const sites = stages.learnSites(documents);
   const analysed = stages.dedupe(documents.map((d) => stages.analyze(stages.extract(d, sites))));
-  const story = {
+  const triplet = {
     id: event,
     title: articles[0].title,
     articleIds: analysed.map((a) => a.id),
     firstPublished: articles.map((a) => a.published).sort()[0],
   };
-  const comparison = stages.compare(story, analysed);
+  // The triplet's events are the story's: every event here comes from its three articles.
+  const events = stages.events(analysed, [triplet]);
+  const story = { ...triplet, eventIds: events.map((e) => e.id) };
+  const comparison = stages.compare(story, analysed, events);
   const outlets = outletLabels(analysed);
   const features = selector.features(analysed, outlets);
   const selected = new Set(selector.select(analysed, outlets).map((p) => `${p.articleId}#${p.sentence}`));
@@ -61,7 +64,6 @@ export function analyseTriplet({ stages, selector, outletLabels }, event, articl
       gold,
       mapped: true,
       onlyFacts: onlyWordings(() => true),
-      onlyFactsNoFraming: onlyWordings((f) => f.kind !== "framing"),
       framingSpans: place(article.annotations.framing),
       loadedSpans: place((article.annotations.loadedSentences ?? []).flatMap((s) => s.drivers)),
       passages,
@@ -74,7 +76,6 @@ function emptyRecord(gold) {
     gold,
     mapped: false,
     onlyFacts: [],
-    onlyFactsNoFraming: [],
     framingSpans: [],
     loadedSpans: [],
     passages: [],

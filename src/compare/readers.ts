@@ -59,7 +59,11 @@ export const readCitations: ClaimReader = (article) => [
   ),
 ];
 
-/** Loaded wording, one fact per category of the framing lexicon. */
+/**
+ * Loaded wording, one fact per category of the framing lexicon. Not a default reader: wording is
+ * no fact that can agree or conflict, and the comparison's framing view (labels per actor, loaded
+ * words, loaded scores) shows it per outlet. Pass it in `readers` to get the v0 rows back.
+ */
 export const readFraming: ClaimReader = (article) =>
   article.annotations.framing.map((term): Claim => ({
     key: `framing:${term.category}`,
@@ -79,10 +83,4 @@ export const readPlaces: ClaimReader = (article) =>
   }));
 
 /** What happened, who, when and where now come from the story's merged events (event-facts.ts). */
-export const DEFAULT_READERS: readonly ClaimReader[] = [
-  readNumbers,
-  readQuotes,
-  readCitations,
-  readPlaces,
-  readFraming,
-];
+export const DEFAULT_READERS: readonly ClaimReader[] = [readNumbers, readQuotes, readCitations, readPlaces];
