@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -96,4 +96,48 @@ describe("analyze --story", () => {
     expect(missing.stdout).toBe("");
     expect(missing.stderr).toMatch(/no story "nope" \(stories: story-/);
   }, 120_000);
+});
+
+describe("--lexicons: a user's own framing words", () => {
+  const story = [
+    "The city council approved the new budget on Tuesday after a long debate.",
+    "Critics called the plan a boondoggle that would waste public money for years.",
+  ].join(" ");
+
+  it("merges the folder's framing.json over ours, so its words are loaded", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parallax-lexicons-"));
+    const input = join(dir, "budget.txt");
+    writeFileSync(input, story);
+    const plain = await run(["analyze", input, "--no-db", "--as", "text", "--json"]);
+    const words = (out: string) =>
+      (JSON.parse(out) as ParallaxResult).articles[0]?.annotations.framing.map((t) => t.entry) ?? [];
+    expect(words(plain.stdout)).not.toContain("waste public money");
+    const lexicons = join(dir, "lexicons");
+    mkdirSync(lexicons);
+    writeFileSync(
+      join(lexicons, "framing.json"),
+      JSON.stringify({
+        entries: [{ term: "waste public money", category: "evaluative", note: "a user's own entry" }],
+      }),
+    );
+    const extended = await run([
+      "analyze",
+      input,
+      "--no-db",
+      "--as",
+      "text",
+      "--json",
+      "--lexicons",
+      lexicons,
+    ]);
+    expect(extended.code).toBe(EXIT.ok);
+    expect(words(extended.stdout)).toContain("waste public money");
+  }, 60_000);
+
+  it("refuses a folder that does not exist, naming it", async () => {
+    const missing = join(tmpdir(), "parallax-no-such-lexicons");
+    const out = await run(["analyze", SEEDS, "--no-db", "--lexicons", missing]);
+    expect(out.code).not.toBe(EXIT.ok);
+    expect(out.stderr).toContain(missing);
+  });
 });
