@@ -158,9 +158,9 @@ export function createPassageSelector(options: SelectionOptions): PassageSelecto
     const idf = inverseFrequencies(bags.flat());
     const vectors = bags.map((list) => list.map((bag) => weigh(bag, idf)));
     const speakers = articles.map(quotedSpeakers);
+    const nearestOf = createNearestFinder(articles, vectors);
     return articles.flatMap((article, a) => {
       const others = articles.map((_, b) => b).filter((b) => !sameVoice(article, articles[b] as Article));
-      const otherVectors = others.flatMap((b) => vectors[b] ?? []);
       const otherSpeakers = new Set(others.flatMap((b) => [...(speakers[b] ?? [])]));
       const groups = tokensBySentence(article);
       const count = article.annotations.sentences.length;
@@ -173,7 +173,7 @@ export function createPassageSelector(options: SelectionOptions): PassageSelecto
           sentence: s,
           start: span.start,
           end: span.end,
-          nearest: others.length === 0 ? 1 : Math.max(0, ...otherVectors.map((v) => cosine(vector, v))),
+          nearest: others.length === 0 ? 1 : nearestOf(a, vector),
           fragment: (bags[a]?.[s]?.size ?? 0) < minFeatures,
           speculation: countCues(speculation, tokens),
           background: countCues(background, tokens) + olderTimes(article, span, backgroundDays),
@@ -300,11 +300,47 @@ function weigh(bag: Bag, idf: ReadonlyMap<string, number>): Bag {
   return vector;
 }
 
-function cosine(a: Bag, b: Bag): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [key, w] of small) dot += w * (large.get(key) ?? 0);
-  return dot;
+/**
+ * The best cosine between a sentence of article `a` and any sentence of another voice. Vectors are
+ * unit length, so the cosine is the dot product, summed through an index from each feature to the
+ * sentences holding it: only sentences sharing a feature are touched, not every pair of the story.
+ */
+function createNearestFinder(
+  articles: readonly Article[],
+  vectors: readonly (readonly Bag[])[],
+): (a: number, vector: Bag) => number {
+  const postings = new Map<string, { article: number; sentence: number; weight: number }[]>();
+  const offsets: number[] = [];
+  let total = 0;
+  vectors.forEach((list, article) => {
+    offsets.push(total);
+    total += list.length;
+    list.forEach((vector, sentence) => {
+      for (const [key, weight] of vector) {
+        const list = postings.get(key) ?? [];
+        list.push({ article, sentence, weight });
+        postings.set(key, list);
+      }
+    });
+  });
+  const voices = articles.map((x) => articles.map((y) => sameVoice(x, y)));
+  const sums = new Float64Array(total);
+  return (a, vector) => {
+    const touched: number[] = [];
+    for (const [key, weight] of vector)
+      for (const posting of postings.get(key) ?? []) {
+        if (voices[a]?.[posting.article]) continue;
+        const slot = (offsets[posting.article] ?? 0) + posting.sentence;
+        if (sums[slot] === 0) touched.push(slot);
+        sums[slot] = (sums[slot] ?? 0) + weight * posting.weight;
+      }
+    let best = 0;
+    for (const slot of touched) {
+      best = Math.max(best, sums[slot] ?? 0);
+      sums[slot] = 0;
+    }
+    return best;
+  };
 }
 
 function sentenceAt(sentences: readonly Span[], offset: number): number {
