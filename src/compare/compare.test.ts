@@ -16,7 +16,7 @@ function article(
   });
 }
 
-const count = (text: string, start: number, low: number, high: number) => ({
+const count = (text: string, start: number, low: number, high: number, counted?: string) => ({
   start,
   end: start + text.length,
   text,
@@ -24,20 +24,49 @@ const count = (text: string, start: number, low: number, high: number) => ({
   high,
   approximate: false,
   unit: "people",
+  ...(counted ? { counted } : {}),
   provenance: { stage: "analyze" as const, method: "test" },
 });
 
 describe("createComparer", () => {
   const comparer = createComparer({ resolveDate: (v) => v });
 
-  it("marks non-overlapping numbers as differing and names both", () => {
-    const a = article("a", "Wire", "12 people died", [count("12 people", 0, 12, 12)]);
-    const b = article("b", "Daily", "dozens of people died", [count("dozens of people", 0, 24, 99)]);
+  it("marks non-overlapping numbers as conflicting and names both", () => {
+    const a = article("a", "Wire", "12 local people marched", [
+      count("12 local people", 0, 12, 12, "local people"),
+    ]);
+    const b = article("b", "Daily", "dozens of local people marched", [
+      count("dozens of local people", 0, 24, 99, "local people"),
+    ]);
     const story: Story = { id: "s", title: "t", articleIds: ["a", "b"] };
     const [fact] = comparer(story, [a, b], []).facts;
     expect(fact?.cells.map((c) => c.status)).toEqual(["conflict", "conflict"]);
     expect(fact?.conflict).toBe("number");
     expect(fact?.note).toBe("Wire: 12-12; Daily: 24-99");
+  });
+
+  it("never sets bare-unit figures or an outlet's several figures of one unit against others", () => {
+    const bare = comparer(
+      { id: "s", title: "t", articleIds: ["a", "b"] },
+      [
+        article("a", "Wire", "12 people came", [count("12 people", 0, 12, 12, "people")]),
+        article("b", "Daily", "400 people came", [count("400 people", 0, 400, 400, "people")]),
+      ],
+      [],
+    ).facts[0];
+    expect(bare?.cells.map((c) => c.status)).toEqual(["agree", "agree"]);
+    const several = comparer(
+      { id: "s", title: "t", articleIds: ["a", "b"] },
+      [
+        article("a", "Wire", "12 local people, then 30 local people", [
+          count("12 local people", 0, 12, 12, "local people"),
+          count("30 local people", 20, 30, 30, "local people"),
+        ]),
+        article("b", "Daily", "400 local people", [count("400 local people", 0, 400, 400, "local people")]),
+      ],
+      [],
+    ).facts[0];
+    expect(several?.conflict).toBeUndefined();
   });
 
   it("marks a fact one outlet alone gives as only there, absent elsewhere", () => {

@@ -14,7 +14,7 @@ import type {
   SourcedValue,
 } from "../model/index.js";
 import { type Claim, shorten, wordingOf } from "./claims.js";
-import { NAME_KEY_PREFIX } from "./values.js";
+import { NAME_KEY_PREFIX, SIDED_KEY } from "./values.js";
 
 /**
  * Facts from the story's merged events: per happening, what happened, who did it, to whom, when,
@@ -295,6 +295,7 @@ export function actorValue(
   if (country && side === "state") keys.push(`side:state:${country}`);
   if (country && side === "non-state") keys.push(`side:group:${country}`);
   if (country && actor.category === "demonym") keys.push(`side:state:${country}`, `side:group:${country}`);
+  if (side !== undefined || actor.category === "demonym") keys.push(SIDED_KEY);
   return { value: actor.name, match: keys.join(" | ") };
 }
 

@@ -1,11 +1,12 @@
+import type { Quantity } from "../model/index.js";
 import { type Claim, type ClaimReader, wordingOf } from "./claims.js";
 
 /**
  * How many: counts grouped by what they count ("fighter", "people") and what befell them. A
  * casualty count in a sentence a story's event was read from is that event's toll or outcome.
  */
-export const readNumbers: ClaimReader = (article, context) =>
-  article.annotations.quantities.flatMap((q): Claim[] => {
+export const readNumbers: ClaimReader = (article, context) => {
+  const claims = article.annotations.quantities.flatMap((q): Claim[] => {
     if (!q.unit || (q.casualty && context.coveredByEvent(article, q))) return [];
     const low = q.low ?? q.value;
     const high = q.high ?? q.value;
@@ -15,11 +16,27 @@ export const readNumbers: ClaimReader = (article, context) =>
         key: `number:${q.unit}${q.casualty ? `:${q.casualty}` : ""}`,
         kind: "number",
         label: `number of ${q.counted ?? q.unit}${q.casualty ? ` ${q.casualty}` : ""}`,
-        value: `${low ?? ""}-${high ?? ""}`,
+        value: isSpecificCount(q) ? `${low ?? ""}-${high ?? ""}` : undefined,
         wording: [wordingOf(article, q)],
       },
     ];
   });
+  // One outlet giving several figures of one unit is telling several things ("47 arrests" of one
+  // day, "6" of another): no figure of theirs can be set against another outlet's.
+  const values = new Map<string, Set<string | undefined>>();
+  for (const c of claims) values.set(c.key, (values.get(c.key) ?? new Set()).add(c.value));
+  return claims.map((c) => ((values.get(c.key)?.size ?? 0) > 1 ? { ...c, value: undefined } : c));
+};
+
+/**
+ * A figure outside any event is compared only when its phrase says what it counts beyond the bare
+ * unit ("ISIS fighters", "Republican senators", "separate actions"): "40 percent", "$2 million"
+ * or "200 people" in two outlets are most often figures of different things.
+ */
+function isSpecificCount(q: Quantity): boolean {
+  if (!q.counted || q.fraction) return false;
+  return q.counted.trim().split(/\s+/).length > 1;
+}
 
 /** Whose words the outlet carries: one fact per speaker. */
 export const readQuotes: ClaimReader = (article) =>

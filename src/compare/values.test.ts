@@ -5,11 +5,19 @@ describe("valuesAgree", () => {
   it("treats a missing value as an omission, not a conflict", () => {
     expect(valuesAgree("actor", undefined, "syrian-arab-army")).toBe(true);
   });
-  it("compares actors in a role by id and side; bare words never conflict", () => {
-    expect(valuesAgree("actor", "syrian-arab-army | side:state:SY", "sdf | side:group:SY")).toBe(false);
+  it("compares actors in a role by id and side; bare words and actors of no side never conflict", () => {
     expect(
-      valuesAgree("actor", "syrian-arab-army | side:state:SY", "syrian-government | side:state:SY"),
+      valuesAgree("actor", "syrian-arab-army | side:state:SY | sided", "sdf | side:group:SY | sided"),
+    ).toBe(false);
+    expect(
+      valuesAgree(
+        "actor",
+        "syrian-arab-army | side:state:SY | sided",
+        "syrian-government | side:state:SY | sided",
+      ),
     ).toBe(true);
+    expect(valuesAgree("actor", "person:bruce-braley", "person:braley")).toBe(true);
+    expect(valuesAgree("actor", "republican-party", "person:donald-trump")).toBe(true);
     expect(valuesAgree("target", "name:gunmen", "name:bandits")).toBe(true);
     expect(valuesAgree("actor", "name:gunmen", "isis")).toBe(true);
   });

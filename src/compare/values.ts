@@ -47,11 +47,20 @@ export function conflictKindOf(kind: FactKind): ConflictKind | undefined {
 export const NAME_KEY_PREFIX = "name:";
 
 /**
- * Actors are keyed by their dictionary id and their side ("side:state:SY"); two known actors
- * conflict only when they share no key. A key that is only words says too little to conflict.
+ * Key of an actor that takes a side (a state body, an armed or ethnic group, a crowd, a demonym).
+ * Only such actors can contradict each other in a role: a person against a party, or "Braley"
+ * against "Bruce Braley", may well be one side the dictionary cannot see.
+ */
+export const SIDED_KEY = "sided";
+
+/**
+ * Actors are keyed by their dictionary id and their side ("side:state:SY"); two actors that both
+ * take a side conflict only when they share no key. A key that is only words says too little.
  */
 function actorsAgree(a: string, b: string): boolean {
-  const known = (v: string) => alternatives(v).filter((x) => !x.startsWith(NAME_KEY_PREFIX));
+  if (!alternatives(a).includes(SIDED_KEY) || !alternatives(b).includes(SIDED_KEY)) return true;
+  const known = (v: string) =>
+    alternatives(v).filter((x) => x !== SIDED_KEY && !x.startsWith(NAME_KEY_PREFIX));
   const [ka, kb] = [known(a), known(b)];
   if (ka.length === 0 || kb.length === 0) return true;
   return ka.some((x) => kb.includes(x));
