@@ -154,7 +154,7 @@ function alignFacts(articles: readonly Article[], outlets: Map<string, string>, 
       ...(claim?.denied ? { denied: true } : {}),
       ...(article.copyGroup ? { copyGroup: article.copyGroup.id } : {}),
     }));
-    const omittedBy = omissionOf(head.kind, cells, sources, storyTexts);
+    const omittedBy = omissionOf(head, cells, sources, storyTexts);
     return {
       id: key,
       kind: head.kind,
@@ -199,14 +199,17 @@ function conflictOf(
   return conflict ? { kind: conflict } : {};
 }
 
-/** Outlets silent on a fact that most of the story's independent texts tell. */
+/**
+ * Outlets silent on a fact that most of the story's independent texts tell. A place merely named
+ * (not where a happening took place) is no blind spot: outlets name places in passing.
+ */
 function omissionOf(
-  kind: FactKind,
+  fact: { kind: FactKind; eventId?: string },
   cells: readonly FactCell[],
   tellers: number,
   storyTexts: number,
 ): string[] {
-  if (kind === "framing") return [];
+  if (fact.kind === "framing" || (fact.kind === "place" && fact.eventId === undefined)) return [];
   if (tellers < OMISSION_MIN_TELLERS || tellers <= storyTexts * OMISSION_SHARE) return [];
   return cells.filter((c) => c.status === "absent").map((c) => c.outlet);
 }
