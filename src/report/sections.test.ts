@@ -223,6 +223,20 @@ describe("the fact table", () => {
   });
 });
 
+describe("conflicts and blind spots", () => {
+  const text = renderTerminal(result, { width: 200 });
+  it("lists every conflict with its kind, then what each outlet leaves out and who tells it", () => {
+    expect(text).toContain("  Conflicts and blind spots:\n    [Conflicts (2)]");
+    expect(text).toContain("number: number of people killed — 40 against 3");
+    expect(text).toContain("denial: shelling of the town — One Daily denies what Zero News affirms");
+    expect(text).toContain("    [Zero News leaves out (1)]\n      entry into the town (told by One Daily)");
+    expect(text).not.toContain("One Daily leaves out");
+  });
+  it("is in the Markdown report too", () => {
+    expect(renderMarkdown(result)).toContain("**Conflicts and blind spots**");
+  });
+});
+
 describe("sourcing, framing and selected passages", () => {
   const text = renderTerminal(result, { width: 200 });
   it("gives each outlet's quotes by kind, its speakers and its citations with their chain", () => {

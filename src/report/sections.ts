@@ -1,5 +1,6 @@
 import type {
   Article,
+  Fact,
   LoadDriver,
   OutletFraming,
   OutletProfile,
@@ -50,10 +51,42 @@ export function storySections(
 ): Section[] {
   const opts = { ...DEFAULT_SECTION_OPTIONS, ...options };
   return [
+    crossCheckSection(story),
     sourcingSection(story, opts),
     framingSection(story, articles, opts),
     selectedSection(story, articles, opts),
   ].filter((s): s is Section => s !== undefined && s.blocks.length > 0);
+}
+
+// Conflicts and blind spots -----------------------------------------------------------------------
+
+/**
+ * The cross-check at a glance, before the details: every conflict with its kind and each side's
+ * value, then per outlet the facts it leaves out that most others tell (its blind spots).
+ */
+function crossCheckSection(story: Story): Section | undefined {
+  const facts = story.comparison?.facts;
+  if (!facts) return undefined;
+  const conflicts = facts.filter((f) => f.conflict !== undefined);
+  const blocks: Block[] = [];
+  if (conflicts.length > 0)
+    blocks.push({
+      head: `Conflicts (${conflicts.length})`,
+      lines: conflicts.map((f) => `${f.conflict}: ${f.label}${f.note ? ` — ${f.note}` : ""}`),
+    });
+  for (const outlet of story.comparison?.outlets ?? []) {
+    const missed = facts.filter((f) => f.omittedBy?.includes(outlet));
+    if (missed.length === 0) continue;
+    blocks.push({
+      head: `${outlet} leaves out (${missed.length})`,
+      lines: missed.map((f) => `${f.label} (told by ${tellers(f).join(", ")})`),
+    });
+  }
+  return { title: "Conflicts and blind spots", blocks };
+}
+
+function tellers(fact: Fact): string[] {
+  return [...new Set(fact.cells.filter((c) => c.status !== "absent").map((c) => c.outlet))];
 }
 
 // Sourcing ----------------------------------------------------------------------------------------
