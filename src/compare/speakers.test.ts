@@ -121,6 +121,12 @@ describe("speakerKind on hand-written speakers", () => {
     expect(
       speakerKind(speaker("a justice ministry spokesman", { role: "a justice ministry spokesman" }), lookup),
     ).toBe("government");
+    // A general of the law is no soldier: the longer role wins.
+    const attorney = speaker("Kim Lee", { actorId: "person:kim-lee", role: "the state's attorney general" });
+    expect(speakerKind(attorney, lookup)).toBe("government");
+    expect(speakerKind(speaker("Ana Ruiz", { actorId: "person:ana-ruiz", role: "a general" }), lookup)).toBe(
+      "military",
+    );
   });
 
   it("does not match role words inside other words", () => {
