@@ -11,12 +11,19 @@ import type { QuantityWords } from "./lexicon.js";
 export const MAX_WORDS_BEFORE_CASUALTY_VERB = 3;
 /** How far before the number a toll may stand: "the death toll has risen to", "a death toll of". */
 export const MAX_TOLL_DISTANCE_TOKENS = 6;
+/**
+ * How far when a toll verb stands right before the figure ("rose to 58"): the toll's subject may
+ * name the happening at length ("the death toll from Tuesday's earthquake in Malatya rose to 58").
+ */
+export const MAX_TOLL_SUBJECT_TOKENS = 14;
 
 /** Parts of speech a count may be separated from its verb by: "were", "have been", "reportedly". */
 const BRIDGE_POS = new Set(["AUX", "ADV"]);
 /** After an active verb, these start its object: "killed 12 soldiers", "captured the town". */
 const OBJECT_POS = new Set(["DET", "NOUN", "PROPN", "NUM", "PRON", "ADJ"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
+/** Between a toll and its verb, these end or begin another clause: "The toll was unknown, and shares rose to". */
+const CLAUSE_BREAK_POS = new Set(["AUX", "PUNCT", "CCONJ", "SCONJ"]);
 
 export interface CasualtyReader {
   /** The casualty a quantity of `tokens` counts, or undefined when the words around say none. */
@@ -34,6 +41,7 @@ export function createCasualtyReader(words: QuantityWords): CasualtyReader {
   }
   const transitive = new Set(words.casualtyTransitiveVerbs);
   const bridges = new Set(words.casualtyBridgeVerbs);
+  const tollVerbs = new Set(words.casualtyTollVerbs);
 
   const kindOf = (token: Token | undefined): CasualtyKind | undefined =>
     token === undefined ? undefined : (single.get(token.text.toLowerCase()) ?? single.get(token.lemma));
@@ -69,15 +77,42 @@ export function createCasualtyReader(words: QuantityWords): CasualtyReader {
     return isTransitive(previous) ? kindOf(previous) : undefined;
   }
 
-  /** "the death toll rose to 40", "a death toll of 40". */
+  /** "the death toll rose to 40", "a death toll of 40", "the death toll from the quake rose to 58". */
   function tollBefore(tokens: readonly Token[], first: number): CasualtyKind | undefined {
     const sentence = tokens[first]?.sentence;
-    for (let k = first - 1; k >= 0 && k >= first - MAX_TOLL_DISTANCE_TOKENS; k--) {
+    const carried = tollVerbBefore(tokens, first);
+    const reach = carried ? MAX_TOLL_SUBJECT_TOKENS : MAX_TOLL_DISTANCE_TOKENS;
+    for (let k = first - 1; k >= 0 && k >= first - reach; k--) {
       if (tokens[k]?.sentence !== sentence) return undefined;
+      // Without a toll verb, a figure between is the toll's own ("a toll of 12, up from 3").
+      if (!carried && k < first - 1 && tokens[k]?.pos === "NUM") return undefined;
+      // With one, the toll must be the verb's subject: no clause ends or begins on the way back.
+      if (carried && k < first - 2 && CLAUSE_BREAK_POS.has(tokens[k]?.pos ?? "")) return undefined;
       const found = phrases.find((p) => p.words.every((w, j) => tokens[k + j]?.text.toLowerCase() === w));
       if (found) return found.kind;
     }
     return undefined;
+  }
+
+  /** "rose to 58", "reached 58", "stood at 58": a toll verb, maybe with its preposition, before the figure. */
+  function tollVerbBefore(tokens: readonly Token[], first: number): boolean {
+    const before = tokens[first - 1];
+    const verb = before?.pos === "ADP" || before?.pos === "PART" ? tokens[first - 2] : before;
+    return verb !== undefined && verb.sentence === tokens[first]?.sentence && tollVerbs.has(verb.lemma);
+  }
+
+  /**
+   * A figure with its own unit joins a toll only when the toll leads to it ("a death toll of 40
+   * people", "rose to 58 people"), not when it counts something else on the way ("the toll from
+   * the storm in 12 villages").
+   */
+  function tollOf(
+    tokens: readonly Token[],
+    first: number,
+    unit: string | undefined,
+  ): CasualtyKind | undefined {
+    const leads = tokens[first - 1]?.lemma === "of" || tollVerbBefore(tokens, first);
+    return unit === undefined || leads ? tollBefore(tokens, first) : undefined;
   }
 
   function casualtyOf(tokens: readonly Token[], quantity: Span, unit: string | undefined) {
@@ -86,7 +121,7 @@ export function createCasualtyReader(words: QuantityWords): CasualtyReader {
     let last = first;
     while (tokens[last + 1] !== undefined && (tokens[last + 1] as Token).end <= quantity.end) last += 1;
     const head = unit === undefined ? undefined : single.get(unit);
-    return head ?? verbAfter(tokens, last) ?? verbBefore(tokens, first) ?? tollBefore(tokens, first);
+    return head ?? verbAfter(tokens, last) ?? verbBefore(tokens, first) ?? tollOf(tokens, first, unit);
   }
 
   return { casualtyOf };

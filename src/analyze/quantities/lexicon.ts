@@ -51,6 +51,8 @@ export interface QuantityWords {
   casualtyTransitiveVerbs: readonly string[];
   /** Verbs (lemmas) that may stand between a count and its casualty word: "remain missing", "were taken hostage", "feared dead". */
   casualtyBridgeVerbs: readonly string[];
+  /** Verbs that carry a toll to its figure across a long subject: "the death toll from ... rose to 58". */
+  casualtyTollVerbs: readonly string[];
 }
 
 export interface DurationUnit {
@@ -147,6 +149,7 @@ export function parseQuantityLexicon(json: unknown, where = "quantities.json"): 
         at("quantities", "casualtyTransitiveVerbs"),
       ),
       casualtyBridgeVerbs: stringList(q.casualtyBridgeVerbs, at("quantities", "casualtyBridgeVerbs")),
+      casualtyTollVerbs: stringList(q.casualtyTollVerbs, at("quantities", "casualtyTollVerbs")),
     },
     times: {
       durationUnits: durationUnits(t.durationUnits, at("times", "durationUnits")),

@@ -172,6 +172,20 @@ describe("casualties, fractions and what is not a quantity", () => {
     expect(find(quantities, "85")).toMatchObject({ value: 85, casualty: "killed" });
   });
 
+  it("reads a toll whose subject names the happening at length, but not past another figure", () => {
+    const quantities = quantitiesOf(
+      "The death toll from Tuesday's flooding in the northern province rose to 58 on Wednesday. " +
+        "The death toll from the storm in 12 villages on the coast climbed to 30.",
+    );
+    expect(find(quantities, "58")).toMatchObject({ value: 58, casualty: "killed" });
+    expect(find(quantities, "30")).toMatchObject({ value: 30, casualty: "killed" });
+    expect(find(quantities, "12 villages").casualty).toBeUndefined();
+    const far = quantitiesOf(
+      "The death toll was not known, and the company said its shares rose to 58 cents.",
+    );
+    expect(find(far, "58 cents").casualty).toBeUndefined();
+  });
+
   it("does not make the doers of a killing its victims, nor money or shares casualties", () => {
     const quantities = quantitiesOf(
       "50 militants killed 12 soldiers. The court fined the firm $3 million for the deaths.",
