@@ -78,6 +78,8 @@ function stories(): { stories: Story[]; articles: Article[] } {
         fact("beta-only", ["absent", "only"]),
         fact("omitted", ["absent", "agree"], { omittedBy: ["Alpha"] }),
         fact("wording", ["only", "absent"], { kind: "framing" }),
+        fact("aside", ["only", "absent"], { kind: "place" }),
+        fact("scene", ["agree", "agree"], { kind: "place", eventId: "event-1" }),
       ],
       sourcing: [
         sourcing("a1", "Alpha", [
@@ -108,14 +110,14 @@ describe("outlet profiles", () => {
     ]);
   });
 
-  it("counts facts told, told alone, in conflict and left out, but not wording", () => {
+  it("counts facts told, told alone, in conflict and left out, but not wording nor places named in passing", () => {
     const { stories: s, articles } = stories();
     const [alpha, beta] = profile(s, articles);
-    expect(alpha).toMatchObject({ factsTold: 3, onlyFacts: 1, conflictFacts: 1, omittedFacts: 1 });
-    expect(alpha?.onlyRate).toBeCloseTo(1 / 3);
-    expect(alpha?.conflictRate).toBeCloseTo(1 / 3);
-    expect(alpha?.omissionRate).toBeCloseTo(1 / 4);
-    expect(beta).toMatchObject({ factsTold: 4, onlyFacts: 1, conflictFacts: 1, omittedFacts: 0 });
+    expect(alpha).toMatchObject({ factsTold: 4, onlyFacts: 1, conflictFacts: 1, omittedFacts: 1 });
+    expect(alpha?.onlyRate).toBeCloseTo(1 / 4);
+    expect(alpha?.conflictRate).toBeCloseTo(1 / 4);
+    expect(alpha?.omissionRate).toBeCloseTo(1 / 5);
+    expect(beta).toMatchObject({ factsTold: 5, onlyFacts: 1, conflictFacts: 1, omittedFacts: 0 });
     expect(beta?.omissionRate).toBe(0);
   });
 

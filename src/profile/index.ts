@@ -204,7 +204,7 @@ function factCounts(
   for (const { story, appearances } of compared) {
     const columns = new Set(appearances.filter((a) => a.outlet === outlet).map((a) => a.column));
     for (const fact of story.comparison?.facts ?? []) {
-      if (opts.uncountedKinds.includes(fact.kind)) continue;
+      if (!isCounted(fact, opts)) continue;
       const cells = fact.cells.filter((c) => columns.has(c.outlet));
       if (cells.some((c) => c.status !== "absent")) counts.factsTold += 1;
       if (cells.some((c) => c.status === "only")) counts.onlyFacts += 1;
@@ -213,6 +213,15 @@ function factCounts(
     }
   }
   return counts;
+}
+
+/**
+ * Whether a fact counts toward the rates: not a kind left uncounted, and not a place merely named
+ * in passing (where a happening took place counts), which would swell "told alone" with asides.
+ */
+function isCounted(fact: Fact, opts: ProfilerOptions): boolean {
+  if (opts.uncountedKinds.includes(fact.kind)) return false;
+  return fact.kind !== "place" || fact.eventId !== undefined;
 }
 
 function omits(fact: Fact, columns: ReadonlySet<string>): boolean {
