@@ -12,12 +12,20 @@ import { readInputs } from "../io/read-inputs.js";
 import type { ContentFormat, Diagnostic, ParallaxResult } from "../model/index.js";
 import { SCHEMA_VERSION } from "../model/index.js";
 import { createDefaultStages, loadKnowledge } from "../pipeline/default.js";
-import { GENERATED_BY, runPipeline } from "../pipeline/run.js";
+import { GENERATED_BY } from "../pipeline/run.js";
 import { createOutletProfiler } from "../profile/index.js";
 import { renderMarkdown, renderOutletProfilesMarkdown } from "../report/markdown.js";
 import { renderOutletProfiles, renderTerminal } from "../report/terminal.js";
 import { openSqliteStore } from "../store/index.js";
 import type { CliIO } from "./index.js";
+import {
+  analyzeIntoStore,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  startServer,
+  WRITE_TOKEN_ENV,
+  webRootOrUndefined,
+} from "./serve.js";
 
 export interface CommandContext {
   paths: string[];
@@ -35,6 +43,10 @@ export interface CommandContext {
   story?: string;
   /** The user's framing.json / labels.json folder, merged over the project's lexicons. */
   lexicons?: URL;
+  /** `serve`: where to listen, and the token imports need (imports are off without one). */
+  port?: number;
+  host?: string;
+  writeToken?: string;
   io: CliIO;
 }
 
@@ -73,6 +85,13 @@ export const commands: Record<string, Command> = {
     usageProblem: exportUsageProblem,
     run: exportCommand,
   },
+  serve: {
+    summary:
+      "serve             serve the web app and the JSON API (/api, described at /api/openapi.json)\n" +
+      "                    over the database, until Ctrl-C",
+    usageProblem: serveUsageProblem,
+    run: serveCommand,
+  },
 };
 
 export const USAGE = `parallax: cross-check how news outlets report the same story
@@ -100,6 +119,10 @@ Options:
   --lexicons DIR  a folder with your own framing.json and/or labels.json, merged over Parallax's
                   (entries with the same term replace ours; default: $PARALLAX_LEXICONS)
   --story ID      analyze, stories: report only the story with this id
+  --port N        serve: port to listen on (default 8080; 0 picks a free one)
+  --host H        serve: address to bind (default 127.0.0.1, this machine only)
+  --write-token T serve: allow POST /api/import with "Authorization: Bearer T"
+                  (default: $${WRITE_TOKEN_ENV}; imports are off without a token)
 `;
 
 async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
@@ -108,15 +131,7 @@ async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   const stages = createDefaultStages(loadKnowledge({ userLexicons: ctx.lexicons }), { as: ctx.as });
   const store = ctx.db ? openSqliteStore(ctx.db) : undefined;
   try {
-    const previous = store
-      ? { articles: store.listArticles(), stories: store.listStories(), events: store.listEvents() }
-      : undefined;
-    const outcome = runPipeline(stages, { inputs, previous, diagnostics });
-    if (store) {
-      store.upsertArticles(outcome.result.articles);
-      store.replaceStories(outcome.stories);
-      store.replaceEvents(outcome.events);
-    }
+    const outcome = analyzeIntoStore(stages, store, inputs, diagnostics);
     const shown = storyFilter(outcome.result, ctx.story);
     if ("problem" in shown) return [...outcome.result.diagnostics, shown.problem];
     printResult(shown.result, ctx);
@@ -279,6 +294,55 @@ function readStored(db: string): ExportData {
   } finally {
     store.close();
   }
+}
+
+function serveUsageProblem(ctx: Omit<CommandContext, "io">): string | undefined {
+  if (ctx.paths.length > 0) return `serve takes no PATH, not "${ctx.paths.join(" ")}"`;
+  if (!ctx.db) return "serve reads the database: --no-db makes no sense here";
+  return storyProblem("serve", ctx);
+}
+
+/** Serves until SIGINT/SIGTERM (or the io's signal), then closes the server and the store. */
+async function serveCommand(ctx: CommandContext): Promise<Diagnostic[]> {
+  const db = ctx.db as string;
+  const webRoot = webRootOrUndefined();
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      db,
+      port: ctx.port ?? DEFAULT_PORT,
+      host: ctx.host ?? DEFAULT_HOST,
+      ...(ctx.writeToken ? { writeToken: ctx.writeToken } : {}),
+      ...(webRoot ? { webRoot } : {}),
+      ...(ctx.as ? { as: ctx.as } : {}),
+      ...(ctx.lexicons ? { lexicons: ctx.lexicons } : {}),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ ...usageError(`cannot serve: ${message}`), code: "cli/serve" }];
+  }
+  if (!webRoot) ctx.io.stderr("parallax serve: no built web app (npm run build): serving the API only\n");
+  ctx.io.stdout(
+    `parallax: serving ${server.url} (database ${db}, imports ${ctx.writeToken ? "on" : "off"})\n`,
+  );
+  await untilStopped(ctx.io.signal);
+  await server.close();
+  return [];
+}
+
+function untilStopped(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      signal?.removeEventListener("abort", stop);
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    if (signal?.aborted) stop();
+    else signal?.addEventListener("abort", stop, { once: true });
+  });
 }
 
 function printResult(result: ParallaxResult, ctx: CommandContext): void {

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { USER_LEXICONS_ENV, userLexiconDir } from "../analyze/lexicons.js";
 import type { ContentFormat, Diagnostic } from "../model/index.js";
 import { type CommandContext, commands, USAGE } from "./commands.js";
+import { DEFAULT_HOST, DEFAULT_PORT, WRITE_TOKEN_ENV } from "./serve.js";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -10,6 +11,8 @@ export interface CliIO {
   stdin?: AsyncIterable<Uint8Array>;
   /** Terminal width, when stdout is a terminal. */
   columns?: number;
+  /** Stops a long-running command (`serve`) as SIGINT would: for tests and embedding. */
+  signal?: AbortSignal;
 }
 
 const FORMATS: readonly ContentFormat[] = ["html", "raw", "text"];
@@ -60,6 +63,9 @@ function parseOptions(args: string[]) {
       out: { type: "string" },
       story: { type: "string" },
       lexicons: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      "write-token": { type: "string" },
     },
   });
   if (values.as !== undefined && !FORMATS.includes(values.as as ContentFormat)) {
@@ -68,6 +74,11 @@ function parseOptions(args: string[]) {
   if (values.json && values.md) throw new Error("choose one of --json and --md");
   const width = values.width === undefined ? undefined : Number(values.width);
   if (width !== undefined && !(width >= 40)) throw new Error(`--width must be a number of columns >= 40`);
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!/^\d{1,5}$/.test(values.port ?? "0") || !(port >= 0 && port <= MAX_PORT))
+    throw new Error(`--port must be a number from 0 to ${MAX_PORT}, not "${values.port}"`);
+  if (values.host !== undefined && !/^[\w.:-]+$/.test(values.host))
+    throw new Error(`--host must be a host name or address, not "${values.host}"`);
   return {
     paths: positionals,
     json: values.json === true,
@@ -79,7 +90,16 @@ function parseOptions(args: string[]) {
     out: values.out,
     story: values.story,
     lexicons: lexiconFolder(values.lexicons ?? process.env[USER_LEXICONS_ENV]),
+    port,
+    host: values.host ?? DEFAULT_HOST,
+    writeToken: nonEmpty(values["write-token"] ?? process.env[WRITE_TOKEN_ENV]),
   };
+}
+
+const MAX_PORT = 65_535;
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text?.trim() ? text.trim() : undefined;
 }
 
 /** The user's lexicon folder (`--lexicons`, else $PARALLAX_LEXICONS), checked before any work. */

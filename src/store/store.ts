@@ -1,4 +1,4 @@
-import type { Article, Event, Story } from "../model/index.js";
+import type { Article, Event, OutletProfile, Story } from "../model/index.js";
 
 /**
  * Where articles, stories and events persist between runs. SQLite is the first backend; a PostgreSQL
@@ -23,5 +23,78 @@ export interface Store {
   /** In the order of the last `replaceEvents`. */
   listEvents(): Event[];
   counts(): { articles: number; stories: number; events: number };
+  /** Grows with every write (by this or another process): what a reader keys a derived cache by. */
+  version(): number;
+  /** One page of stories matching the filters, most recent first, and how many match in all. */
+  queryStories(filters: StoryFilters): Page<StorySummary, "stories">;
+  getStory(id: string): Story | undefined;
+  /** The stored ones of these articles, in the order asked; unknown ids are left out. */
+  getArticles(ids: readonly string[]): Article[];
+  /** What a list shows of these articles, read without their JSON; unknown ids are left out. */
+  articleSummaries(ids: readonly string[]): ArticleSummary[];
+  /** The stored ones of these events, in the order asked. */
+  getEvents(ids: readonly string[]): Event[];
+  /** One page of events matching the filters, in stored order, and how many match in all. */
+  queryEvents(filters: EventFilters): Page<Event, "events">;
+  /** Every outlet across the stored stories (createOutletProfiler): reads every story, so cache it by version(). */
+  outletProfiles(): OutletProfile[];
   close(): void;
+}
+
+export type Page<T, K extends string> = { total: number } & Record<K, T[]>;
+
+/** Filters of a story list; each one given narrows it. Dates are YYYY-MM-DD, both ends included. */
+export interface StoryFilters {
+  /** Words of a full-text search over article titles and texts (see ftsQuery for what is kept). */
+  q?: string;
+  from?: string;
+  to?: string;
+  /** A resolved place of one of the story's events: its name (any case) or GeoNames id. */
+  place?: string;
+  /** An outlet label (any case). */
+  outlet?: string;
+  /** A resolved actor of one of the story's events: its actor id or name (any case). */
+  actor?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface EventFilters {
+  from?: string;
+  to?: string;
+  /** ISO 3166-1 alpha-2 code of the resolved place (any case). */
+  country?: string;
+  /** A taxonomy type or sub-type id. */
+  type?: string;
+  /** The label of an outlet among the reporting articles (any case). */
+  outlet?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A row of the story list: what a reader scans before opening a story. */
+export interface StorySummary {
+  id: string;
+  title: string;
+  firstPublished?: string;
+  lastPublished?: string;
+  articleCount: number;
+  /** Outlet labels of its articles, in story order, each once. */
+  outlets: string[];
+  /** Facts on which outlets conflict. */
+  conflicts: number;
+  /** Facts that some outlets leave out while most tell them. */
+  omissions: number;
+  /** Names of the resolved places of its events, most reported first (at most STORY_SUMMARY_PLACES). */
+  places: string[];
+}
+
+/** An article as a story's list of sources shows it. */
+export interface ArticleSummary {
+  id: string;
+  title?: string;
+  outlet?: string;
+  published?: string;
+  url?: string;
+  locator: string;
 }
