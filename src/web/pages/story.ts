@@ -28,7 +28,7 @@ const STATUS_TEXT: Record<FactCell["status"], string> = {
   agree: "agrees",
   conflict: "conflicts",
   only: "only this outlet",
-  absent: "left out",
+  absent: "not mentioned",
 };
 
 export async function renderStory(ctx: PageContext, id: string): Promise<void> {
