@@ -1,3 +1,5 @@
+import { dayKeySql, UNKNOWN_FIRST_DAY, UNKNOWN_LAST_DAY } from "./queries.js";
+
 /**
  * The SQLite schema, as numbered migrations. Each is applied once, in a transaction, and
  * recorded in `schema_migrations`; a new change is a new migration appended here, never an
@@ -8,6 +10,51 @@ export interface Migration {
   name: string;
   sql: string;
 }
+
+/**
+ * Ranks the stories in the list's order and rebuilds what the list filters by that depends on
+ * stories and articles: run after every replaceStories (stories are replaced as a whole). The
+ * ranks change with every story set, so the event-derived tables are rebuilt after it too.
+ */
+export const REFRESH_STORY_LIST_SQL = `
+  UPDATE stories SET list_rank = ranked.list_rank
+    FROM (SELECT id, row_number() OVER (ORDER BY last_published DESC, id) AS list_rank FROM stories) AS ranked
+    WHERE stories.id = ranked.id;
+  DELETE FROM story_list_articles;
+  INSERT OR IGNORE INTO story_list_articles (article_seq, story_rank)
+    SELECT sa.article_seq, s.list_rank FROM story_articles sa JOIN stories s ON s.id = sa.story_id
+    WHERE sa.article_seq IS NOT NULL;
+  DELETE FROM story_list_outlets;
+  INSERT OR IGNORE INTO story_list_outlets (outlet, story_rank)
+    SELECT so.outlet, s.list_rank FROM story_outlets so JOIN stories s ON s.id = so.story_id;
+  DELETE FROM story_list_spans;
+  INSERT INTO story_list_spans (story_rank, first_lo, first_hi, last_lo, last_hi)
+    SELECT list_rank, first_day, first_day, last_day, last_day FROM (
+      SELECT list_rank,
+        coalesce(${dayKeySql("first_published")}, ${UNKNOWN_FIRST_DAY}) AS first_day,
+        coalesce(${dayKeySql("last_published")}, ${UNKNOWN_LAST_DAY}) AS last_day
+      FROM stories);
+`;
+
+/** Rebuilds what the story list filters by that comes from events: after replaceEvents and replaceStories. */
+export const REFRESH_STORY_EVENT_LIST_SQL = `
+  DELETE FROM story_list_places;
+  INSERT OR IGNORE INTO story_list_places (place, story_rank)
+    SELECT e.place_name, s.list_rank FROM story_events se
+    JOIN events e ON e.id = se.event_id JOIN stories s ON s.id = se.story_id
+    WHERE e.place_name IS NOT NULL;
+  DELETE FROM story_list_geonames;
+  INSERT OR IGNORE INTO story_list_geonames (geoname_id, story_rank)
+    SELECT e.geoname_id, s.list_rank FROM story_events se
+    JOIN events e ON e.id = se.event_id JOIN stories s ON s.id = se.story_id
+    WHERE e.geoname_id IS NOT NULL;
+  DELETE FROM story_list_actors;
+  INSERT OR IGNORE INTO story_list_actors (actor, story_rank)
+    SELECT a.actor, s.list_rank FROM story_events se
+    JOIN (SELECT event_id, actor_id AS actor FROM event_actors WHERE actor_id IS NOT NULL
+          UNION ALL SELECT event_id, name FROM event_actors) a ON a.event_id = se.event_id
+    JOIN stories s ON s.id = se.story_id;
+`;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -138,6 +185,60 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX event_actors_name ON event_actors (name);
       CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
       INSERT INTO store_meta (key, value) VALUES ('version', 0);
+    `,
+  },
+  {
+    id: 5,
+    name: "list-order",
+    // At 100k articles a filtered story list joined its matches to stories and sorted them (40-100
+    // ms). Each story now carries its rank in the list's order (last_published DESC, id), and what
+    // the list filters by is kept in tables keyed (value, rank) WITHOUT ROWID: a page is an index
+    // range already in order, its count a range count. They are rebuilt by the writes that change
+    // them (REFRESH_STORY_LIST_SQL, REFRESH_STORY_EVENT_LIST_SQL) and filled here from what a v4
+    // database holds. A later migration that changes those tables must not change what these two
+    // constants do at this point: copy them into this migration first.
+    sql: `
+      ALTER TABLE stories ADD COLUMN list_rank INTEGER;
+      -- Covering: a page of ranks becomes ids, and a date filter checks its exact bounds, without
+      -- reading a (large) story row.
+      CREATE INDEX stories_rank ON stories (list_rank, id, last_published, first_published);
+      -- Ranks are not rowids, which VACUUM may renumber in a table without an INTEGER PRIMARY KEY.
+      CREATE TABLE story_list_articles (
+        article_seq INTEGER NOT NULL, story_rank INTEGER NOT NULL, PRIMARY KEY (article_seq, story_rank)
+      ) WITHOUT ROWID;
+      CREATE TABLE story_list_outlets (
+        outlet TEXT NOT NULL COLLATE NOCASE, story_rank INTEGER NOT NULL, PRIMARY KEY (outlet, story_rank)
+      ) WITHOUT ROWID;
+      CREATE TABLE story_list_places (
+        place TEXT NOT NULL COLLATE NOCASE, story_rank INTEGER NOT NULL, PRIMARY KEY (place, story_rank)
+      ) WITHOUT ROWID;
+      CREATE TABLE story_list_geonames (
+        geoname_id INTEGER NOT NULL, story_rank INTEGER NOT NULL, PRIMARY KEY (geoname_id, story_rank)
+      ) WITHOUT ROWID;
+      -- An actor's id and its name are both keys: the filter takes either.
+      CREATE TABLE story_list_actors (
+        actor TEXT NOT NULL COLLATE NOCASE, story_rank INTEGER NOT NULL, PRIMARY KEY (actor, story_rank)
+      ) WITHOUT ROWID;
+      -- A date range overlaps a story's span when the story begins before its end and ends after its
+      -- start: two inequalities on two columns, which no B-tree index answers; an R*Tree over the
+      -- points (first day, last day) does. Days are keys YYYYMMDD (dayKeySql), a story without a
+      -- readable date is kept at the far ends, so the tree finds every candidate and the exact text
+      -- bounds are checked after it.
+      CREATE VIRTUAL TABLE story_list_spans USING rtree_i32 (story_rank, first_lo, first_hi, last_lo, last_hi);
+      -- The event list filtered by country or type is read in stored order through these; the
+      -- one-column indexes they extend are dropped.
+      DROP INDEX IF EXISTS events_country;
+      DROP INDEX IF EXISTS events_sub_type;
+      DROP INDEX IF EXISTS events_type;
+      CREATE INDEX events_country_position ON events (country, position);
+      CREATE INDEX events_type_position ON events (type, position);
+      CREATE INDEX events_sub_type_position ON events (sub_type, position);
+      -- What the story list was read through before the ranks; no query uses them now.
+      DROP INDEX IF EXISTS stories_id_dates;
+      DROP INDEX IF EXISTS stories_first;
+      DROP INDEX IF EXISTS story_articles_seq;
+      ${REFRESH_STORY_LIST_SQL}
+      ${REFRESH_STORY_EVENT_LIST_SQL}
     `,
   },
 ];

@@ -74,3 +74,26 @@ export function eventActors(event: Event): EventActor[] {
     return true;
   });
 }
+
+/**
+ * Day keys of the story spans' R*Tree: YYYY-MM-DD as the integer YYYYMMDD. Integers in this form
+ * order as the ISO strings do (the bounds are compared as text), with no calendar to get wrong.
+ */
+const ISO_DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** The day key of a date string that begins YYYY-MM-DD, else undefined. */
+export function dayKey(value: string): number | undefined {
+  const match = ISO_DAY_PREFIX.exec(value);
+  return match ? Number(`${match[1]}${match[2]}${match[3]}`) : undefined;
+}
+
+/** dayKey in SQL, for a column: NULL when the value does not begin YYYY-MM-DD. */
+export function dayKeySql(column: string): string {
+  return `(CASE WHEN ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+    THEN CAST(substr(${column}, 1, 4) || substr(${column}, 6, 2) || substr(${column}, 9, 2) AS INTEGER) END)`;
+}
+
+/** Where a story without a readable first day sits: before every day, so any range may hold it. */
+export const UNKNOWN_FIRST_DAY = -1;
+/** Where a story without a readable last day sits: after every day (YYYYMMDD < 10^8). */
+export const UNKNOWN_LAST_DAY = 100_000_000;

@@ -2,8 +2,20 @@ import Database from "better-sqlite3";
 import { articleLabel } from "../common/labels.js";
 import type { Article, Event, Story } from "../model/index.js";
 import { createOutletProfiler } from "../profile/index.js";
-import { MIGRATIONS, type Migration } from "./migrations.js";
-import { eventActors, ftsQuery, STORY_SUMMARY_PLACES, storyColumns, storyOutlets } from "./queries.js";
+import {
+  MIGRATIONS,
+  type Migration,
+  REFRESH_STORY_EVENT_LIST_SQL,
+  REFRESH_STORY_LIST_SQL,
+} from "./migrations.js";
+import {
+  dayKey,
+  eventActors,
+  ftsQuery,
+  STORY_SUMMARY_PLACES,
+  storyColumns,
+  storyOutlets,
+} from "./queries.js";
 import type { ArticleSummary, EventFilters, Store, StoryFilters, StorySummary } from "./store.js";
 
 type Db = Database.Database;
@@ -115,6 +127,10 @@ function createSqliteStore(db: Db): Store {
     insertStoryArticle: db.prepare(`INSERT OR IGNORE INTO story_articles (story_id, article_id, article_seq)
       VALUES (@story, @article, (SELECT seq FROM articles WHERE id = @article))`),
     linkStoryArticle: db.prepare("UPDATE story_articles SET article_seq = ? WHERE article_id = ?"),
+    // An article stored after its story: the search reaches the story through it from now on.
+    listStoryArticle: db.prepare(`INSERT OR IGNORE INTO story_list_articles (article_seq, story_rank)
+      SELECT ?, s.list_rank FROM story_articles sa JOIN stories s ON s.id = sa.story_id
+      WHERE sa.article_id = ? AND s.list_rank IS NOT NULL`),
     listStories: db.prepare("SELECT json FROM stories ORDER BY position"),
     clearEventArticles: db.prepare("DELETE FROM event_articles"),
     clearEvents: db.prepare("DELETE FROM events"),
@@ -136,7 +152,10 @@ function createSqliteStore(db: Db): Store {
       .prepare("SELECT e.json FROM json_each(?) j JOIN events e ON e.id = j.value ORDER BY j.key")
       .pluck(),
     storySummaries: db.prepare(`SELECT s.id, s.title, s.first_published, s.last_published, s.article_count,
-      s.outlets_json, s.conflicts, s.omissions FROM json_each(?) j JOIN stories s ON s.id = j.value ORDER BY j.key`),
+      s.outlets_json, s.conflicts, s.omissions FROM json_each(?) j JOIN stories s ON s.list_rank = j.value
+      ORDER BY j.key`),
+    storyRanks: db.prepare("SELECT list_rank FROM stories ORDER BY list_rank LIMIT ? OFFSET ?").pluck(),
+    storyCount: db.prepare("SELECT count(*) FROM stories").pluck(),
     storyPlaces: db
       .prepare(
         `SELECT e.place_name FROM story_events se JOIN events e ON e.id = se.event_id
@@ -184,6 +203,7 @@ function createSqliteStore(db: Db): Store {
     }
     sql.ftsInsert.run(seq, row.title ?? "", article.text);
     sql.linkStoryArticle.run(seq, article.id);
+    sql.listStoryArticle.run(seq, article.id);
   }
 
   const upsertArticles = db.transaction((articles: Article[]) => {
@@ -225,6 +245,8 @@ function createSqliteStore(db: Db): Store {
       for (const outlet of outlets) sql.insertStoryOutlet.run(id, outlet);
       for (const eventId of story.eventIds ?? []) sql.insertStoryEvent.run(id, eventId);
     });
+    db.exec(REFRESH_STORY_LIST_SQL);
+    db.exec(REFRESH_STORY_EVENT_LIST_SQL);
   });
 
   const replaceEvents = db.transaction((events: Event[]) => {
@@ -250,6 +272,7 @@ function createSqliteStore(db: Db): Store {
       for (const actor of eventActors(event))
         sql.insertEventActor.run(event.id, actor.actorId ?? null, actor.name);
     });
+    db.exec(REFRESH_STORY_EVENT_LIST_SQL);
   });
 
   function getEvents(ids: readonly string[]): Event[] {
@@ -265,17 +288,9 @@ function createSqliteStore(db: Db): Store {
   }
 
   function queryStories(filters: StoryFilters): { total: number; stories: StorySummary[] } {
-    const where = storyConditions(filters);
-    // Ids first, the summary columns of the page after: they follow the (large) JSON in the row.
-    // Filtered, the matches are looked up in an index that covers id and dates, so a search
-    // matching most stories reads no story row; unfiltered, the page comes off the date index.
-    const page = pageOf<{ id: string }>(
-      `SELECT s.id FROM stories s${where.sql.length > 0 ? " INDEXED BY stories_id_dates" : ""}`,
-      "ORDER BY s.last_published DESC, s.id",
-      where,
-      filters,
-    );
-    const rows = sql.storySummaries.all(JSON.stringify(page.rows.map((r) => r.id))) as StoryRow[];
+    const { total, ranks } = storyRankPage(filters);
+    // The summary columns follow the (large) JSON in the row: read for the page only.
+    const rows = sql.storySummaries.all(JSON.stringify(ranks)) as StoryRow[];
     const stories = rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -287,51 +302,50 @@ function createSqliteStore(db: Db): Store {
       omissions: row.omissions,
       places: sql.storyPlaces.all(row.id, STORY_SUMMARY_PLACES) as string[],
     }));
-    return { total: page.total, stories };
+    return { total, stories };
+  }
+
+  /**
+   * The list ranks of one page of stories and how many match. Each filter is a set of ranks; the
+   * first drives (an index range already in the list's order when it is an outlet, place or
+   * actor), the others are IN lists SQLite builds once.
+   */
+  function storyRankPage(filters: StoryFilters): { total: number; ranks: number[] } {
+    const sets = storyRankSets(filters);
+    const [driver, ...others] = sets;
+    if (driver === undefined) {
+      const ranks = sql.storyRanks.all(filters.limit, filters.offset) as number[];
+      return { total: sql.storyCount.get() as number, ranks };
+    }
+    const where = others.map((set) => `d.story_rank IN (${set.sql})`);
+    const from = `FROM (${driver.sql}) d${where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""}`;
+    const params = sets.flatMap((set) => set.params);
+    const ranks = db
+      .prepare(`SELECT d.story_rank ${from} ORDER BY d.story_rank LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, filters.limit, filters.offset) as number[];
+    const total = db
+      .prepare(`SELECT count(*) ${from}`)
+      .pluck()
+      .get(...params) as number;
+    return { total, ranks };
   }
 
   function queryEvents(filters: EventFilters): { total: number; events: Event[] } {
     const where = eventConditions(filters);
-    // Ids first: a window count keeps every matching row it reads, and event rows are large.
-    const { total, rows } = pageOf<{ id: string }>(
-      "SELECT e.id FROM events e",
-      "ORDER BY e.position",
-      where,
-      filters,
-    );
-    return { total, events: getEvents(rows.map((row) => row.id)) };
-  }
-
-  /**
-   * One page of a filtered table and the number of rows matching. Unfiltered, the count is the
-   * table's and the page comes off an index; filtered, both come from one pass (a window count),
-   * so a costly condition such as a search is evaluated once, not twice.
-   */
-  function pageOf<Row>(
-    select: string,
-    order: string,
-    where: Conditions,
-    page: { limit: number; offset: number },
-  ): { total: number; rows: Row[] } {
-    const from = select.slice(select.lastIndexOf(" FROM "));
-    const count = (clause: string) =>
-      db
-        .prepare(`SELECT count(*) ${from} ${clause}`)
-        .pluck()
-        .get(...where.params) as number;
-    if (where.sql.length === 0) {
-      const rows = db.prepare(`${select} ${order} LIMIT ? OFFSET ?`).all(page.limit, page.offset) as Row[];
-      return { total: count(""), rows };
-    }
-    const clause = `WHERE ${where.sql.join(" AND ")}`;
-    const rows = db
-      .prepare(
-        `${select.replace(/ FROM /, ", count(*) OVER () AS total_rows FROM ")} ${clause} ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...where.params, page.limit, page.offset) as (Row & { total_rows: number })[];
-    // Past the last page there is no row to carry the count.
-    const total = rows[0]?.total_rows ?? (page.offset > 0 ? count(clause) : 0);
-    return { total, rows: rows.map(({ total_rows: _total, ...row }) => row as Row) };
+    const clause = where.sql.length > 0 ? `WHERE ${where.sql.join(" AND ")}` : "";
+    // Ids first, events after: event rows are large. The page walks an index in stored order
+    // (country, type and sub-type have one each) and stops at the limit; the count is apart, as
+    // a window count would read every matching row, not just the index.
+    const ids = db
+      .prepare(`SELECT e.id FROM events e ${clause} ORDER BY e.position LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...where.params, filters.limit, filters.offset) as string[];
+    const total = db
+      .prepare(`SELECT count(*) FROM events e ${clause}`)
+      .pluck()
+      .get(...where.params) as number;
+    return { total, events: getEvents(ids) };
   }
 
   return {
@@ -409,41 +423,78 @@ interface Conditions {
  */
 const END_OF_DAY = "~";
 
-function storyConditions(filters: StoryFilters): Conditions {
-  const where: Conditions = { sql: [], params: [] };
-  const match = filters.q === undefined ? undefined : ftsQuery(filters.q);
-  if (match !== undefined) {
-    where.sql
-      .push(`s.id IN (SELECT sa.story_id FROM articles_fts f JOIN story_articles sa ON sa.article_seq = f.rowid
-      WHERE articles_fts MATCH ?)`);
-    where.params.push(match);
-  }
-  // A story overlaps the range: it ends on or after `from` and begins on or before `to`.
-  if (filters.from !== undefined) {
-    where.sql.push("s.last_published >= ?");
-    where.params.push(filters.from);
-  }
-  if (filters.to !== undefined) {
-    where.sql.push("s.first_published <= ?");
-    where.params.push(filters.to + END_OF_DAY);
-  }
+/** The stories matching one filter, as SQL selecting each one's `story_rank` once. */
+interface RankSet {
+  sql: string;
+  params: (string | number)[];
+}
+
+/** One set per filter given; ordered ranges (outlet, place, actor) first, as the best drivers. */
+function storyRankSets(filters: StoryFilters): RankSet[] {
+  const sets: RankSet[] = [];
+  if (filters.outlet !== undefined)
+    sets.push({
+      sql: "SELECT story_rank FROM story_list_outlets WHERE outlet = ?",
+      params: [filters.outlet],
+    });
   if (filters.place !== undefined) {
     const byId = /^\d+$/.test(filters.place);
-    where.sql.push(`s.id IN (SELECT se.story_id FROM events e JOIN story_events se ON se.event_id = e.id
-      WHERE ${byId ? "e.geoname_id = ?" : "e.place_name = ?"})`);
-    where.params.push(byId ? Number(filters.place) : filters.place);
+    sets.push(
+      byId
+        ? {
+            sql: "SELECT story_rank FROM story_list_geonames WHERE geoname_id = ?",
+            params: [Number(filters.place)],
+          }
+        : { sql: "SELECT story_rank FROM story_list_places WHERE place = ?", params: [filters.place] },
+    );
   }
-  if (filters.outlet !== undefined) {
-    where.sql.push("s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)");
-    where.params.push(filters.outlet);
+  if (filters.actor !== undefined)
+    sets.push({ sql: "SELECT story_rank FROM story_list_actors WHERE actor = ?", params: [filters.actor] });
+  const match = filters.q === undefined ? undefined : ftsQuery(filters.q);
+  if (match !== undefined) {
+    // Several articles of a story may match: DISTINCT keeps each story once.
+    sets.push({
+      sql: `SELECT DISTINCT l.story_rank FROM articles_fts f JOIN story_list_articles l ON l.article_seq = f.rowid
+        WHERE articles_fts MATCH ?`,
+      params: [match],
+    });
   }
-  if (filters.actor !== undefined) {
-    where.sql
-      .push(`s.id IN (SELECT se.story_id FROM event_actors ea JOIN story_events se ON se.event_id = ea.event_id
-      WHERE ea.actor_id = ? OR ea.name = ?)`);
-    where.params.push(filters.actor, filters.actor);
+  if (filters.from !== undefined || filters.to !== undefined)
+    sets.push(dateRankSet(filters.from, filters.to));
+  return sets;
+}
+
+/**
+ * Stories overlapping the range: they end on or after `from` and begin on or before `to`. The
+ * R*Tree of day keys finds the candidates; the stored strings are compared after, so the answer
+ * is that of the text comparison whatever a date looks like.
+ */
+function dateRankSet(from: string | undefined, to: string | undefined): RankSet {
+  const set: RankSet = { sql: "", params: [] };
+  const conditions: string[] = [];
+  const fromKey = from === undefined ? undefined : dayKey(from);
+  const toKey = to === undefined ? undefined : dayKey(to);
+  if (fromKey !== undefined) {
+    conditions.push("sp.last_hi >= ?");
+    set.params.push(fromKey);
   }
-  return where;
+  if (toKey !== undefined) {
+    conditions.push("sp.first_lo <= ?");
+    set.params.push(toKey);
+  }
+  if (from !== undefined) {
+    conditions.push("s.last_published >= ?");
+    set.params.push(from);
+  }
+  if (to !== undefined) {
+    conditions.push("s.first_published <= ?");
+    set.params.push(to + END_OF_DAY);
+  }
+  // CROSS JOIN: the tree drives; left to itself, SQLite walks a date index of stories instead.
+  set.sql = `SELECT sp.story_rank FROM story_list_spans sp
+    CROSS JOIN stories s INDEXED BY stories_rank ON s.list_rank = sp.story_rank
+    WHERE ${conditions.join(" AND ")}`;
+  return set;
 }
 
 function eventConditions(filters: EventFilters): Conditions {
