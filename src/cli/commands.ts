@@ -13,7 +13,6 @@ import type { ContentFormat, Diagnostic, ParallaxResult } from "../model/index.j
 import { SCHEMA_VERSION } from "../model/index.js";
 import { createDefaultStages, loadKnowledge } from "../pipeline/default.js";
 import { GENERATED_BY } from "../pipeline/run.js";
-import { createOutletProfiler } from "../profile/index.js";
 import { renderMarkdown, renderOutletProfilesMarkdown } from "../report/markdown.js";
 import { renderOutletProfiles, renderTerminal } from "../report/terminal.js";
 import { openSqliteStore } from "../store/index.js";
@@ -235,7 +234,7 @@ async function outletsCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   if (!existsSync(ctx.db)) return [noDatabase(ctx.db)];
   const store = openSqliteStore(ctx.db);
   try {
-    const profiles = createOutletProfiler()(store.listStories(), store.listArticles());
+    const profiles = store.outletProfiles();
     if (ctx.json) ctx.io.stdout(`${JSON.stringify(profiles, null, 2)}\n`);
     else if (ctx.md) ctx.io.stdout(`# Parallax outlet profiles\n\n${renderOutletProfilesMarkdown(profiles)}`);
     else ctx.io.stdout(`${renderOutletProfiles(profiles, { width: ctx.width ?? ctx.io.columns ?? 120 })}\n`);

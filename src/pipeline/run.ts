@@ -3,7 +3,7 @@ import type { Clusterer } from "../cluster/index.js";
 import type { Comparer } from "../compare/index.js";
 import type { CopyDetector } from "../dedupe/index.js";
 import type { EventMerger } from "../events/index.js";
-import type { OutletProfiler } from "../profile/index.js";
+import { type OutletProfiler, profiledArticle } from "../profile/index.js";
 import type { SiteBoilerplate } from "../extract/index.js";
 import type { RawInput } from "../ingest/types.js";
 import {
@@ -99,7 +99,7 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
     articles,
     stories: compared,
     events: events.filter((e) => e.reports.some((r) => shown.has(r.articleId))),
-    outlets: stages.profile(compared, articles),
+    outlets: stages.profile(compared, articles.map(profiledArticle)),
     diagnostics,
   };
   const updated = new Map(compared.map((s) => [s.id, s]));

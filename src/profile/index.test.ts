@@ -9,7 +9,7 @@ import {
   type OutletSourcing,
   type Story,
 } from "../model/index.js";
-import { createOutletProfiler } from "./index.js";
+import { createOutletProfiler, profiledArticle } from "./index.js";
 
 const article = (id: string, outlet: string, sentences = 2): Article =>
   articleFromText("x", {
@@ -99,7 +99,8 @@ function stories(): { stories: Story[]; articles: Article[] } {
 }
 
 describe("outlet profiles", () => {
-  const profile = createOutletProfiler();
+  const profiler = createOutletProfiler();
+  const profile = (stories: Story[], articles: Article[]) => profiler(stories, articles.map(profiledArticle));
 
   it("lists outlets by articles, then name, with their stories", () => {
     const { stories: s, articles } = stories();

@@ -20,7 +20,24 @@ export interface ProfilerOptions {
 
 export const DEFAULT_PROFILER_OPTIONS: ProfilerOptions = { top: 10, uncountedKinds: ["framing"] };
 
-export type OutletProfiler = (stories: readonly Story[], articles: readonly Article[]) => OutletProfile[];
+/**
+ * What a profile needs of an article: its outlet label's sources and its length in sentences (the
+ * weight of its loaded score). A light record, so that a store can profile 100k articles without
+ * reading their annotations.
+ */
+export interface ProfiledArticle extends Pick<Article, "id" | "outlet" | "url" | "origin"> {
+  sentenceCount: number;
+}
+
+export function profiledArticle(article: Article): ProfiledArticle {
+  const { id, outlet, url, origin } = article;
+  return { id, outlet, url, origin, sentenceCount: article.annotations.sentences.length };
+}
+
+export type OutletProfiler = (
+  stories: readonly Story[],
+  articles: readonly ProfiledArticle[],
+) => OutletProfile[];
 
 /** One outlet's article in one story, with what the story's comparison says of it. */
 interface Appearance {
@@ -28,7 +45,7 @@ interface Appearance {
   outlet: string;
   /** The article's column in the story's comparison, which facts and omissions name it by. */
   column: string;
-  article?: Article;
+  article?: ProfiledArticle;
   sourcing?: OutletSourcing;
   framing?: OutletFraming;
 }
@@ -45,7 +62,11 @@ export function createOutletProfiler(options: Partial<ProfilerOptions> = {}): Ou
     const perStory = stories.map((story) => ({ story, appearances: appearancesOf(story, byId) }));
     const outlets = new Map<string, Appearance[]>();
     for (const { appearances } of perStory)
-      for (const a of appearances) outlets.set(a.outlet, [...(outlets.get(a.outlet) ?? []), a]);
+      for (const a of appearances) {
+        const list = outlets.get(a.outlet);
+        if (list) list.push(a);
+        else outlets.set(a.outlet, [a]);
+      }
     return [...outlets.entries()]
       .map(([outlet, appearances]) => profileOf(outlet, appearances, perStory, opts))
       .sort((a, b) => b.articles - a.articles || a.outlet.localeCompare(b.outlet));
@@ -56,7 +77,7 @@ export function createOutletProfiler(options: Partial<ProfilerOptions> = {}): Ou
  * The story's articles with their outlet: the article's own label across stories (a story's
  * columns make two articles of one outlet unique, "Reuters (2)"), else the comparison's label.
  */
-function appearancesOf(story: Story, byId: ReadonlyMap<string, Article>): Appearance[] {
+function appearancesOf(story: Story, byId: ReadonlyMap<string, ProfiledArticle>): Appearance[] {
   const comparison = story.comparison;
   return story.articleIds.flatMap((id, i): Appearance[] => {
     const article = byId.get(id);
@@ -177,7 +198,7 @@ function framingOf(
     for (const word of framing.loadedWords)
       loadedCategories[word.category] = (loadedCategories[word.category] ?? 0) + word.count;
     // The mean per body sentence: each article weighs by its sentences (one, if they are unknown).
-    const weight = Math.max(1, article?.annotations.sentences.length ?? 1);
+    const weight = Math.max(1, article?.sentenceCount ?? 1);
     loadSum += framing.bodyScore * weight;
     sentences += weight;
   }

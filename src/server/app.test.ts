@@ -6,6 +6,7 @@ import { analyzeIntoStore } from "../cli/serve.js";
 import { readInputs } from "../io/read-inputs.js";
 import type { Article, Event, OutletProfile, Story } from "../model/index.js";
 import { createDefaultStages, loadKnowledge } from "../pipeline/default.js";
+import { createOutletProfiler, profiledArticle } from "../profile/index.js";
 import { openSqliteStore, type Store, type StorySummary } from "../store/index.js";
 import { createApp, type ImportSummary, SECURITY_HEADERS } from "./index.js";
 import type { RawInput } from "../ingest/types.js";
@@ -199,6 +200,11 @@ describe("GET /api/outlets", () => {
     const one = await get(`/api/outlets/${encodeURIComponent(first.outlet.toLowerCase())}`);
     expect(one.status).toBe(200);
     expect(one.body).toEqual(first);
+  });
+
+  it("are what the profiler gives over the whole stories and articles (the store reads them lightly)", async () => {
+    const whole = createOutletProfiler()(store.listStories(), store.listArticles().map(profiledArticle));
+    expect((await get("/api/outlets")).body).toEqual(whole);
   });
 });
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { articleLabel } from "../common/labels.js";
 import type { Article, Event, Story } from "../model/index.js";
-import { createOutletProfiler } from "../profile/index.js";
+import { createOutletProfiler, type ProfiledArticle } from "../profile/index.js";
 import {
   MIGRATIONS,
   type Migration,
@@ -132,6 +132,11 @@ function createSqliteStore(db: Db): Store {
       SELECT ?, s.list_rank FROM story_articles sa JOIN stories s ON s.id = sa.story_id
       WHERE sa.article_id = ? AND s.list_rank IS NOT NULL`),
     listStories: db.prepare("SELECT json FROM stories ORDER BY position"),
+    // What an outlet profile needs of each article, read inside SQLite: parsing 100k articles'
+    // annotations in JavaScript would take gigabytes.
+    profiledArticles: db.prepare(`SELECT id, outlet, url, json_extract(json, '$.outlet') AS outlet_json,
+      json_extract(json, '$.origin') AS origin_json,
+      coalesce(json_array_length(json, '$.annotations.sentences'), 0) AS sentences FROM articles`),
     clearEventArticles: db.prepare("DELETE FROM event_articles"),
     clearEvents: db.prepare("DELETE FROM events"),
     insertEvent:
@@ -283,6 +288,24 @@ function createSqliteStore(db: Db): Store {
     return (sql.listArticles.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Article);
   }
 
+  /** Every story, one at a time, with only what a profile reads (no wordings), to keep memory low. */
+  function storiesForProfiles(): Story[] {
+    const stories: Story[] = [];
+    for (const row of sql.listStories.iterate() as IterableIterator<{ json: string }>)
+      stories.push(withoutWordings(JSON.parse(row.json) as Story));
+    return stories;
+  }
+
+  function profiledArticles(): ProfiledArticle[] {
+    return (sql.profiledArticles.all() as ProfiledRow[]).map((row) => ({
+      id: row.id,
+      ...(row.outlet_json ? { outlet: JSON.parse(row.outlet_json) as Article["outlet"] } : {}),
+      ...(row.url ? { url: row.url } : {}),
+      origin: JSON.parse(row.origin_json) as Article["origin"],
+      sentenceCount: row.sentences,
+    }));
+  }
+
   function listStories(): Story[] {
     return (sql.listStories.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Story);
   }
@@ -373,9 +396,45 @@ function createSqliteStore(db: Db): Store {
       (sql.articleSummaries.all(JSON.stringify(ids)) as SummaryRow[]).map(articleSummary),
     getEvents,
     queryEvents,
-    outletProfiles: () => createOutletProfiler()(listStories(), listArticles()),
+    outletProfiles: () => createOutletProfiler()(storiesForProfiles(), profiledArticles()),
     close() {
       if (db.open) db.close();
+    },
+  };
+}
+
+interface ProfiledRow {
+  id: string;
+  url: string | null;
+  outlet_json: string | null;
+  origin_json: string;
+  sentences: number;
+}
+
+/**
+ * A story as an outlet profile reads it: statuses, kinds and omissions of its facts, and its
+ * sourcing and framing views, without the quoted words and offsets that make up most of its size.
+ */
+function withoutWordings(story: Story): Story {
+  const comparison = story.comparison;
+  if (!comparison) return story;
+  return {
+    ...story,
+    comparison: {
+      ...comparison,
+      facts: comparison.facts.map((f) => ({ ...f, cells: f.cells.map((c) => ({ ...c, wording: [] })) })),
+      selected: [],
+      sourcing: comparison.sourcing?.map((s) => ({
+        ...s,
+        speakers: s.speakers.map((q) => ({ ...q, wording: [] })),
+        citations: s.citations.map((c) => ({ ...c, wording: [] })),
+      })),
+      framing: comparison.framing?.map((f) => ({
+        ...f,
+        labels: f.labels.map((l) => ({ ...l, wording: [] })),
+        loadedWords: f.loadedWords.map((w) => ({ ...w, wording: [] })),
+        mostLoaded: [],
+      })),
     },
   };
 }
