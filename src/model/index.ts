@@ -849,6 +849,33 @@ export interface Story {
   comparison?: Comparison;
 }
 
+/** A row of the story list (the HTTP API): what a reader scans before opening a story. */
+export interface StorySummary {
+  id: string;
+  title: string;
+  firstPublished?: string;
+  lastPublished?: string;
+  articleCount: number;
+  /** Outlet labels of its articles, in story order, each once. */
+  outlets: string[];
+  /** Facts on which outlets conflict. */
+  conflicts: number;
+  /** Facts that some outlets leave out while most tell them. */
+  omissions: number;
+  /** Names of the resolved places of its events, most reported first (at most a few). */
+  places: string[];
+}
+
+/** An article as a story's list of sources shows it. */
+export interface ArticleSummary {
+  id: string;
+  title?: string;
+  outlet?: string;
+  published?: string;
+  url?: string;
+  locator: string;
+}
+
 /** The whole output of a run, as `--json` prints it and the schema describes it. */
 export interface ParallaxResult {
   schemaVersion: string;

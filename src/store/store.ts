@@ -1,4 +1,6 @@
-import type { Article, Event, OutletProfile, Story } from "../model/index.js";
+import type { Article, ArticleSummary, Event, OutletProfile, Story, StorySummary } from "../model/index.js";
+
+export type { ArticleSummary, StorySummary } from "../model/index.js";
 
 /**
  * Where articles, stories and events persist between runs. SQLite is the first backend; a PostgreSQL
@@ -70,31 +72,4 @@ export interface EventFilters {
   outlet?: string;
   limit: number;
   offset: number;
-}
-
-/** A row of the story list: what a reader scans before opening a story. */
-export interface StorySummary {
-  id: string;
-  title: string;
-  firstPublished?: string;
-  lastPublished?: string;
-  articleCount: number;
-  /** Outlet labels of its articles, in story order, each once. */
-  outlets: string[];
-  /** Facts on which outlets conflict. */
-  conflicts: number;
-  /** Facts that some outlets leave out while most tell them. */
-  omissions: number;
-  /** Names of the resolved places of its events, most reported first (at most STORY_SUMMARY_PLACES). */
-  places: string[];
-}
-
-/** An article as a story's list of sources shows it. */
-export interface ArticleSummary {
-  id: string;
-  title?: string;
-  outlet?: string;
-  published?: string;
-  url?: string;
-  locator: string;
 }

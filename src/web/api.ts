@@ -2,28 +2,17 @@
  * The JSON API as the web app sees it (scratch/api7.md). Only same-origin `/api/…` paths are
  * fetched; errors come back as `{ error: { code, message } }` and surface as `ApiError`.
  */
-import type { Article, Diagnostic, Event, OutletProfile, Story } from "../model/index.js";
+import type {
+  Article,
+  ArticleSummary,
+  Diagnostic,
+  Event,
+  OutletProfile,
+  Story,
+  StorySummary,
+} from "../model/index.js";
 
-export interface StorySummary {
-  id: string;
-  title: string;
-  firstPublished?: string;
-  lastPublished?: string;
-  articleCount: number;
-  outlets: string[];
-  conflicts: number;
-  omissions: number;
-  places: string[];
-}
-
-export interface ArticleSummary {
-  id: string;
-  title?: string;
-  outlet?: string;
-  published?: string;
-  url?: string;
-  locator: string;
-}
+export type { ArticleSummary, StorySummary };
 
 export interface StoryList {
   total: number;
