@@ -289,7 +289,7 @@ async function exportCommand(ctx: CommandContext): Promise<Diagnostic[]> {
 function readStored(db: string): ExportData {
   const store = openSqliteStore(db);
   try {
-    return { events: store.listEvents(), stories: store.listStories(), articles: store.listArticles() };
+    return { events: store.listEvents(), stories: store.listStories(), articles: store.listExportArticles() };
   } finally {
     store.close();
   }

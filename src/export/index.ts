@@ -1,10 +1,10 @@
 import type { EventTaxonomy } from "../analyze/event-types/data.js";
 import { articleLabel } from "../common/labels.js";
-import type { Article, Event, Story } from "../model/index.js";
+import type { Event, Story } from "../model/index.js";
 import type { AcledCodes } from "./codes.js";
 import { type ArticleInfo, createEventRowMapper, EVENT_COLUMNS } from "./events.js";
 import { type ExportFormat, eventsToJson, rowsToGeoJson, storiesToJson, toCsv } from "./formats.js";
-import { createStoryRowMapper, STORY_COLUMNS, type StoryRowOptions } from "./stories.js";
+import { createStoryRowMapper, type ExportArticle, STORY_COLUMNS, type StoryRowOptions } from "./stories.js";
 
 export { type AcledCodes, loadAcledCodes, parseAcledCodes } from "./codes.js";
 export {
@@ -23,13 +23,13 @@ export {
   timePrecisionCode,
 } from "./events.js";
 export { csvCell, EXPORT_FORMATS, type ExportFormat, toCsv } from "./formats.js";
-export { createStoryRowMapper, STORY_COLUMNS, type StoryRow } from "./stories.js";
+export { createStoryRowMapper, type ExportArticle, STORY_COLUMNS, type StoryRow } from "./stories.js";
 
 /** What an export is made from: what the store holds. */
 export interface ExportData {
   events: readonly Event[];
   stories: readonly Story[];
-  articles: readonly Article[];
+  articles: readonly ExportArticle[];
 }
 
 export interface ExportOutput {

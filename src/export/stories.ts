@@ -3,6 +3,14 @@ import { getCountryDataList } from "countries-list";
 import type { Article, Event, Story } from "../model/index.js";
 import type { Cell } from "./events.js";
 
+/**
+ * What an export reads of an article: its outlet label's sources and the places it names (a story
+ * without events is placed by them). A whole Article is one; a store can read just these.
+ */
+export type ExportArticle = Pick<Article, "id" | "outlet" | "url" | "origin"> & {
+  annotations: Pick<Article["annotations"], "places">;
+};
+
 /** One row per story: its span in time, its articles and outlets, its events and where they happened. */
 export const STORY_COLUMNS = [
   "story_id",
@@ -22,7 +30,7 @@ export type StoryRow = Record<StoryColumn, Cell>;
 
 export type StoryRowMapper = (
   story: Story,
-  articles: ReadonlyMap<string, Article>,
+  articles: ReadonlyMap<string, ExportArticle>,
   events: ReadonlyMap<string, Event>,
 ) => StoryRow;
 
@@ -44,7 +52,7 @@ export function createStoryRowMapper(options: Partial<StoryRowOptions> = {}): St
   return (story, articles, events) => {
     const members = story.articleIds
       .map((id) => articles.get(id))
-      .filter((a): a is Article => a !== undefined);
+      .filter((a): a is ExportArticle => a !== undefined);
     const storyEvents = (story.eventIds ?? [])
       .map((id) => events.get(id))
       .filter((e): e is Event => e !== undefined);
@@ -81,7 +89,7 @@ function eventPlaces(events: readonly Event[]): NamedPlace[] {
 }
 
 /** The places the articles mention most often, most first (ties: first mentioned first). */
-function mostMentioned(articles: readonly Article[], limit: number): NamedPlace[] {
+function mostMentioned(articles: readonly ExportArticle[], limit: number): NamedPlace[] {
   const counts = new Map<string, { place: NamedPlace; count: number }>();
   for (const place of articles.flatMap((a) => a.annotations.places)) {
     const key = place.geonameId !== undefined ? String(place.geonameId) : place.name;

@@ -7,6 +7,8 @@ import { readInputs } from "../io/read-inputs.js";
 import type { Article, Event, OutletProfile, Story } from "../model/index.js";
 import { createDefaultStages, loadKnowledge } from "../pipeline/default.js";
 import { createOutletProfiler, profiledArticle } from "../profile/index.js";
+import { createExporter, loadAcledCodes } from "../export/index.js";
+import { loadEventTaxonomy } from "../analyze/event-types/index.js";
 import { openSqliteStore, type Store, type StorySummary } from "../store/index.js";
 import { createApp, type ImportSummary, SECURITY_HEADERS } from "./index.js";
 import type { RawInput } from "../ingest/types.js";
@@ -258,6 +260,24 @@ describe("GET /api/export/*", () => {
     }
     const csv = (await get("/api/export/events?format=csv")).body as string;
     expect(csv.split("\n")[0]).toContain("event_id_cnty");
+  });
+
+  it("gives the same bytes as an export over whole articles (the store reads only labels and places)", async () => {
+    const exporter = createExporter({ taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() });
+    const whole = {
+      events: store.listEvents(),
+      stories: store.listStories(),
+      articles: store.listArticles(),
+    };
+    for (const [kind, format] of [
+      ["events", "csv"],
+      ["events", "geojson"],
+      ["stories", "csv"],
+      ["stories", "json"],
+    ] as const) {
+      const res = await createApp({ store }).request(`/api/export/${kind}?format=${format}`);
+      expect(await res.text(), `${kind} ${format}`).toBe(exporter(kind, format, whole).text);
+    }
   });
 
   it("refuses an unknown or missing format", async () => {

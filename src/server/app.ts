@@ -240,7 +240,11 @@ function profileCache(store: Store): () => OutletProfile[] {
 }
 
 function download(c: Context, exporter: Exporter, store: Store, kind: ExportKind, format: ExportFormat) {
-  const data = { events: store.listEvents(), stories: store.listStories(), articles: store.listArticles() };
+  const data = {
+    events: store.listEvents(),
+    stories: store.listStories(),
+    articles: store.listExportArticles(),
+  };
   const output = exporter(kind, format, data);
   return c.body(output.text, 200, {
     "Content-Type": EXPORT_MEDIA_TYPES[format] ?? "application/octet-stream",

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { articleLabel } from "../common/labels.js";
 import type { Article, Event, Story } from "../model/index.js";
+import type { ExportArticle } from "../export/index.js";
 import { createOutletProfiler, type ProfiledArticle } from "../profile/index.js";
 import {
   MIGRATIONS,
@@ -137,6 +138,9 @@ function createSqliteStore(db: Db): Store {
     profiledArticles: db.prepare(`SELECT id, outlet, url, json_extract(json, '$.outlet') AS outlet_json,
       json_extract(json, '$.origin') AS origin_json,
       coalesce(json_array_length(json, '$.annotations.sentences'), 0) AS sentences FROM articles`),
+    exportArticles: db.prepare(`SELECT id, url, json_extract(json, '$.outlet') AS outlet_json,
+      json_extract(json, '$.origin') AS origin_json,
+      coalesce(json_extract(json, '$.annotations.places'), '[]') AS places_json FROM articles ORDER BY seq`),
     clearEventArticles: db.prepare("DELETE FROM event_articles"),
     clearEvents: db.prepare("DELETE FROM events"),
     insertEvent:
@@ -306,6 +310,16 @@ function createSqliteStore(db: Db): Store {
     }));
   }
 
+  function listExportArticles(): ExportArticle[] {
+    return (sql.exportArticles.all() as ExportRow[]).map((row) => ({
+      id: row.id,
+      ...(row.outlet_json ? { outlet: JSON.parse(row.outlet_json) as Article["outlet"] } : {}),
+      ...(row.url ? { url: row.url } : {}),
+      origin: JSON.parse(row.origin_json) as Article["origin"],
+      annotations: { places: JSON.parse(row.places_json) as Article["annotations"]["places"] },
+    }));
+  }
+
   function listStories(): Story[] {
     return (sql.listStories.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Story);
   }
@@ -380,6 +394,7 @@ function createSqliteStore(db: Db): Store {
       return row ? (JSON.parse(row.json) as Article) : undefined;
     },
     listArticles,
+    listExportArticles,
     listStories,
     listEvents: () =>
       (sql.listEvents.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Event),
@@ -401,6 +416,14 @@ function createSqliteStore(db: Db): Store {
       if (db.open) db.close();
     },
   };
+}
+
+interface ExportRow {
+  id: string;
+  url: string | null;
+  outlet_json: string | null;
+  origin_json: string;
+  places_json: string;
 }
 
 interface ProfiledRow {

@@ -1,6 +1,7 @@
 import type { Article, ArticleSummary, Event, OutletProfile, Story, StorySummary } from "../model/index.js";
 
 export type { ArticleSummary, StorySummary } from "../model/index.js";
+import type { ExportArticle } from "../export/index.js";
 
 /**
  * Where articles, stories and events persist between runs. SQLite is the first backend; a PostgreSQL
@@ -20,6 +21,8 @@ export interface Store {
   getArticle(id: string): Article | undefined;
   /** In the order they were first stored. */
   listArticles(): Article[];
+  /** Every article as an export reads it (label sources and places), without the rest of its annotations. */
+  listExportArticles(): ExportArticle[];
   /** In the order of the last `replaceStories`. */
   listStories(): Story[];
   /** In the order of the last `replaceEvents`. */
