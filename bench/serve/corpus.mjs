@@ -11,6 +11,7 @@
 //   text) and the full-text index sees a realistic vocabulary: common words common, story words rare.
 // Everything is seeded (mulberry32): the same size and seed give the same database.
 import { createHash } from "node:crypto";
+import { powerSampler } from "../stories/_synthetic.mjs";
 
 const MS_PER_DAY = 86_400_000;
 /** Stories spread over five years back from the seeds' own dates: an archive, not one week. */
@@ -59,10 +60,10 @@ export async function seedTemplates(parallax, readInputs, paths) {
 export function synthesize(templates, size, random, emit) {
   const rng = uniform(random);
   const samplers = {
-    outlet: powerSampler(OUTLET_POPULATION, POPULARITY_OFFSET),
-    actor: powerSampler(ACTOR_POPULATION, POPULARITY_OFFSET),
-    place: powerSampler(PLACE_POPULATION, POPULARITY_OFFSET),
-    word: powerSampler(VOCABULARY, 0),
+    outlet: powerSampler(OUTLET_POPULATION, 1, POPULARITY_OFFSET),
+    actor: powerSampler(ACTOR_POPULATION, 1, POPULARITY_OFFSET),
+    place: powerSampler(PLACE_POPULATION, 1, POPULARITY_OFFSET),
+    word: powerSampler(VOCABULARY, 1, 0),
   };
   if (!templates.some((t) => t.articles.length === 1))
     throw new Error("synthetic corpus: the seeds need a story of one article to fill up to the size");
@@ -287,25 +288,4 @@ function properName(rank, kind, words) {
 
 function uniform(random) {
   return () => random() / 2 ** 32;
-}
-
-/** A sampler of 1..n with P(k) ~ 1/(k + offset) (inverse CDF over a precomputed table). */
-function powerSampler(n, offset) {
-  const cdf = new Float64Array(n);
-  let total = 0;
-  for (let k = 1; k <= n; k++) {
-    total += 1 / (k + offset);
-    cdf[k - 1] = total;
-  }
-  return (rng) => {
-    const u = rng() * total;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid] < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
 }

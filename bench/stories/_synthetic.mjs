@@ -324,7 +324,7 @@ function properName(rank, kind, words) {
 }
 
 /** A sampler of 1..n with P(k) ~ (k + offset)^-exponent (inverse CDF over a precomputed table). */
-function powerSampler(n, exponent, offset = 0) {
+export function powerSampler(n, exponent, offset = 0) {
   const cdf = new Float64Array(n);
   let total = 0;
   for (let k = 1; k <= n; k++) {
