@@ -1,9 +1,8 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import { loadEventTaxonomy } from "../analyze/event-types/data.js";
 import {
-  createExporter,
+  createStreamingExporter,
   EXPORT_KINDS,
-  type ExportData,
   type ExportFormat,
   type ExportKind,
   loadAcledCodes,
@@ -272,27 +271,31 @@ async function exportCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   const kind = ctx.paths[0] as ExportKind;
   const db = ctx.db as string;
   if (!existsSync(db)) return [noDatabase(db)];
-  const data = readStored(db);
-  const exporter = createExporter({ taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() });
-  const output = exporter(kind, ctx.format as ExportFormat, data);
-  if (ctx.out) writeFileSync(ctx.out, output.text);
-  else ctx.io.stdout(output.text);
-  for (const warning of output.warnings) ctx.io.stderr(`parallax export: warning: ${warning}\n`);
-  return output.warnings.map((message) => ({
+  const exporter = createStreamingExporter({ taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() });
+  const store = openSqliteStore(db);
+  let warnings: string[];
+  try {
+    // Written as the store is read, page by page: a large database is never held whole.
+    const output = exporter(kind, ctx.format as ExportFormat, store.exportSource());
+    if (ctx.out) {
+      const file = openSync(ctx.out, "w");
+      try {
+        for (const chunk of output.chunks) writeSync(file, chunk);
+      } finally {
+        closeSync(file);
+      }
+    } else for (const chunk of output.chunks) ctx.io.stdout(chunk);
+    warnings = output.warnings();
+  } finally {
+    store.close();
+  }
+  for (const warning of warnings) ctx.io.stderr(`parallax export: warning: ${warning}\n`);
+  return warnings.map((message) => ({
     severity: "warning",
     stage: "report",
     code: "export/left-out",
     message,
   }));
-}
-
-function readStored(db: string): ExportData {
-  const store = openSqliteStore(db);
-  try {
-    return { events: store.listEvents(), stories: store.listStories(), articles: store.listExportArticles() };
-  } finally {
-    store.close();
-  }
 }
 
 function serveUsageProblem(ctx: Omit<CommandContext, "io">): string | undefined {

@@ -5,6 +5,7 @@ import type { AcledCodes } from "./codes.js";
 import { type ArticleInfo, createEventRowMapper, EVENT_COLUMNS } from "./events.js";
 import { type ExportFormat, eventsToJson, rowsToGeoJson, storiesToJson, toCsv } from "./formats.js";
 import { createStoryRowMapper, type ExportArticle, STORY_COLUMNS, type StoryRowOptions } from "./stories.js";
+import { type ExportSource, type ExportStream, streamEvents, streamStories } from "./stream.js";
 
 export { type AcledCodes, loadAcledCodes, parseAcledCodes } from "./codes.js";
 export {
@@ -23,6 +24,7 @@ export {
   timePrecisionCode,
 } from "./events.js";
 export { csvCell, EXPORT_FORMATS, type ExportFormat, toCsv } from "./formats.js";
+export { type ExportSource, type ExportStream } from "./stream.js";
 export { createStoryRowMapper, type ExportArticle, STORY_COLUMNS, type StoryRow } from "./stories.js";
 
 /** What an export is made from: what the store holds. */
@@ -91,4 +93,26 @@ export function createExporter(options: ExporterOptions): Exporter {
     const text = format === "csv" ? toCsv(STORY_COLUMNS, rows) : storiesToJson(rows, data.stories);
     return { text, warnings: [] };
   }
+}
+
+export type StreamingExporter = (
+  kind: ExportKind,
+  format: ExportFormat,
+  source: ExportSource,
+) => ExportStream;
+
+/**
+ * The same exports written as they are read, page by page from a store: what the HTTP downloads
+ * and `parallax export` use, so that a large database is never held in memory.
+ */
+export function createStreamingExporter(options: ExporterOptions): StreamingExporter {
+  const eventRow = createEventRowMapper(options);
+  const storyRow = createStoryRowMapper(options.stories);
+  return (kind, format, source) => {
+    if (!EXPORT_KINDS[kind].includes(format))
+      throw new Error(`export: ${kind} cannot be written as ${format}`);
+    return kind === "events"
+      ? streamEvents(format, source, eventRow)
+      : streamStories(format, source, storyRow);
+  };
 }

@@ -7,7 +7,7 @@ import { readInputs } from "../io/read-inputs.js";
 import type { Article, Event, OutletProfile, Story } from "../model/index.js";
 import { createDefaultStages, loadKnowledge } from "../pipeline/default.js";
 import { createOutletProfiler, profiledArticle } from "../profile/index.js";
-import { createExporter, loadAcledCodes } from "../export/index.js";
+import { createExporter, createStreamingExporter, loadAcledCodes } from "../export/index.js";
 import { loadEventTaxonomy } from "../analyze/event-types/index.js";
 import { openSqliteStore, type Store, type StorySummary } from "../store/index.js";
 import { createApp, type ImportSummary, SECURITY_HEADERS } from "./index.js";
@@ -262,8 +262,10 @@ describe("GET /api/export/*", () => {
     expect(csv.split("\n")[0]).toContain("event_id_cnty");
   });
 
-  it("gives the same bytes as an export over whole articles (the store reads only labels and places)", async () => {
-    const exporter = createExporter({ taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() });
+  it("streams the same bytes as an in-memory export over whole articles, however the store is paged", async () => {
+    const options = { taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() };
+    const inMemory = createExporter(options);
+    const streaming = createStreamingExporter(options);
     const whole = {
       events: store.listEvents(),
       stories: store.listStories(),
@@ -271,12 +273,18 @@ describe("GET /api/export/*", () => {
     };
     for (const [kind, format] of [
       ["events", "csv"],
+      ["events", "json"],
       ["events", "geojson"],
       ["stories", "csv"],
       ["stories", "json"],
     ] as const) {
+      const expected = inMemory(kind, format, whole);
       const res = await createApp({ store }).request(`/api/export/${kind}?format=${format}`);
-      expect(await res.text(), `${kind} ${format}`).toBe(exporter(kind, format, whole).text);
+      expect(await res.text(), `${kind} ${format}`).toBe(expected.text);
+      // Pages of two rows: every page boundary of the small store is crossed.
+      const stream = streaming(kind, format, store.exportSource(2));
+      expect([...stream.chunks].join(""), `${kind} ${format} paged`).toBe(expected.text);
+      expect(stream.warnings()).toEqual(expected.warnings);
     }
   });
 

@@ -3,12 +3,12 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { loadEventTaxonomy } from "../analyze/event-types/data.js";
 import {
-  createExporter,
+  createStreamingExporter,
   EXPORT_KINDS,
-  type Exporter,
   type ExportFormat,
   type ExportKind,
   loadAcledCodes,
+  type StreamingExporter,
 } from "../export/index.js";
 import type { RawInput } from "../ingest/types.js";
 import { type Diagnostic, type OutletProfile, SCHEMA_VERSION } from "../model/index.js";
@@ -54,8 +54,8 @@ export interface AppOptions {
   writeToken?: string;
   limits?: Partial<AppLimits>;
   importer?: Importer;
-  /** Exports as `parallax export` writes them; built from the project's data when absent. */
-  exporter?: Exporter;
+  /** Exports as `parallax export` writes them, streamed; built from the project's data when absent. */
+  exporter?: StreamingExporter;
 }
 
 /** An upload of a few pages is well under this; a bigger body is a dump, not pages to read. */
@@ -91,7 +91,7 @@ export function createApp(options: AppOptions): Hono {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const maxPageSize = Math.max(MAX_PAGE_SIZE, limits.pageSize);
   const exporter =
-    options.exporter ?? createExporter({ taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() });
+    options.exporter ?? createStreamingExporter({ taxonomy: loadEventTaxonomy(), codes: loadAcledCodes() });
   const openapi = openApiDocument(loadOutputSchema(), {
     version: SCHEMA_VERSION,
     pageSize: limits.pageSize,
@@ -239,14 +239,24 @@ function profileCache(store: Store): () => OutletProfile[] {
   };
 }
 
-function download(c: Context, exporter: Exporter, store: Store, kind: ExportKind, format: ExportFormat) {
-  const data = {
-    events: store.listEvents(),
-    stories: store.listStories(),
-    articles: store.listExportArticles(),
-  };
-  const output = exporter(kind, format, data);
-  return c.body(output.text, 200, {
+/** A download written as the store is read, page by page: a large database is never held whole. */
+function download(
+  c: Context,
+  exporter: StreamingExporter,
+  store: Store,
+  kind: ExportKind,
+  format: ExportFormat,
+) {
+  const chunks = exporter(kind, format, store.exportSource()).chunks[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+  return c.body(body, 200, {
     "Content-Type": EXPORT_MEDIA_TYPES[format] ?? "application/octet-stream",
     "Content-Disposition": `attachment; filename=parallax-${kind}.${format}`,
   });

@@ -1,7 +1,10 @@
 import Database from "better-sqlite3";
 import { articleLabel } from "../common/labels.js";
 import type { Article, Event, Story } from "../model/index.js";
-import type { ExportArticle } from "../export/index.js";
+import type { ExportArticle, ExportSource } from "../export/index.js";
+
+/** Events or stories read per page by an export: enough to amortise a query, few enough to hold. */
+const EXPORT_PAGE_SIZE = 1000;
 import { createOutletProfiler, type ProfiledArticle } from "../profile/index.js";
 import {
   MIGRATIONS,
@@ -138,9 +141,13 @@ function createSqliteStore(db: Db): Store {
     profiledArticles: db.prepare(`SELECT id, outlet, url, json_extract(json, '$.outlet') AS outlet_json,
       json_extract(json, '$.origin') AS origin_json,
       coalesce(json_array_length(json, '$.annotations.sentences'), 0) AS sentences FROM articles`),
-    exportArticles: db.prepare(`SELECT id, url, json_extract(json, '$.outlet') AS outlet_json,
+    eventPage: db.prepare("SELECT json FROM events WHERE position >= ? AND position < ? ORDER BY position"),
+    storyPage: db.prepare("SELECT json FROM stories WHERE position >= ? AND position < ? ORDER BY position"),
+    exportArticlesById: db.prepare(`SELECT id, url, json_extract(json, '$.outlet') AS outlet_json,
       json_extract(json, '$.origin') AS origin_json,
-      coalesce(json_extract(json, '$.annotations.places'), '[]') AS places_json FROM articles ORDER BY seq`),
+      coalesce(json_extract(json, '$.annotations.places'), '[]') AS places_json
+      FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
+
     clearEventArticles: db.prepare("DELETE FROM event_articles"),
     clearEvents: db.prepare("DELETE FROM events"),
     insertEvent:
@@ -310,14 +317,46 @@ function createSqliteStore(db: Db): Store {
     }));
   }
 
-  function listExportArticles(): ExportArticle[] {
-    return (sql.exportArticles.all() as ExportRow[]).map((row) => ({
+  /** The articles of `ids` as an export reads them, in the order asked (unknown ids left out). */
+  function exportArticlesOf(ids: readonly string[]): ExportArticle[] {
+    const byId = new Map(
+      (sql.exportArticlesById.all(JSON.stringify(ids)) as ExportRow[]).map((row) => [
+        row.id,
+        exportArticle(row),
+      ]),
+    );
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * Rows in store order, `size` at a time: each page is read whole, so no statement stays open
+   * between pages and the caller may query the store while it goes.
+   */
+  function* pages<T>(statement: Database.Statement, size: number): Generator<T[]> {
+    for (let from = 0; ; from += size) {
+      const rows = statement.all(from, from + size) as { json: string }[];
+      if (rows.length === 0) return;
+      yield rows.map((row) => JSON.parse(row.json) as T);
+    }
+  }
+
+  function exportSource(pageSize = EXPORT_PAGE_SIZE): ExportSource {
+    return {
+      eventPages: () => pages<Event>(sql.eventPage, pageSize),
+      storyPages: () => pages<Story>(sql.storyPage, pageSize),
+      articles: exportArticlesOf,
+      events: getEvents,
+    };
+  }
+
+  function exportArticle(row: ExportRow): ExportArticle {
+    return {
       id: row.id,
       ...(row.outlet_json ? { outlet: JSON.parse(row.outlet_json) as Article["outlet"] } : {}),
       ...(row.url ? { url: row.url } : {}),
       origin: JSON.parse(row.origin_json) as Article["origin"],
       annotations: { places: JSON.parse(row.places_json) as Article["annotations"]["places"] },
-    }));
+    };
   }
 
   function listStories(): Story[] {
@@ -394,7 +433,7 @@ function createSqliteStore(db: Db): Store {
       return row ? (JSON.parse(row.json) as Article) : undefined;
     },
     listArticles,
-    listExportArticles,
+    exportSource,
     listStories,
     listEvents: () =>
       (sql.listEvents.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Event),

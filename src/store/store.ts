@@ -1,7 +1,7 @@
 import type { Article, ArticleSummary, Event, OutletProfile, Story, StorySummary } from "../model/index.js";
 
 export type { ArticleSummary, StorySummary } from "../model/index.js";
-import type { ExportArticle } from "../export/index.js";
+import type { ExportSource } from "../export/index.js";
 
 /**
  * Where articles, stories and events persist between runs. SQLite is the first backend; a PostgreSQL
@@ -21,8 +21,8 @@ export interface Store {
   getArticle(id: string): Article | undefined;
   /** In the order they were first stored. */
   listArticles(): Article[];
-  /** Every article as an export reads it (label sources and places), without the rest of its annotations. */
-  listExportArticles(): ExportArticle[];
+  /** What a streaming export reads, page by page, so that a large store is never held whole. */
+  exportSource(pageSize?: number): ExportSource;
   /** In the order of the last `replaceStories`. */
   listStories(): Story[];
   /** In the order of the last `replaceEvents`. */
