@@ -43,13 +43,17 @@ export function analyzeIntoStore(
   diagnostics: readonly Diagnostic[] = [],
 ): RunOutcome {
   const previous = store
-    ? { articles: store.listArticles(), stories: store.listStories(), events: store.listEvents() }
+    ? {
+        articles: store.listArticles(),
+        stories: store.listStories(),
+        events: store.listEvents(),
+        bases: store.storyBases(),
+      }
     : undefined;
   const outcome = runPipeline(stages, { inputs, previous, diagnostics });
   if (store) {
     store.upsertArticles(outcome.result.articles);
-    store.replaceStories(outcome.stories);
-    store.replaceEvents(outcome.events);
+    store.replaceCorpus(outcome.stories, outcome.events, outcome.bases);
   }
   return outcome;
 }

@@ -63,8 +63,12 @@ export function assembleArticle(
   const url = nonEmpty(given.url) ?? extraction.canonicalUrl;
 
   const outlet = recordValue(given.outlet) ?? extraction.outlet ?? outletFromUrl(url);
-  const title = recordValue(given.title) ?? extraction.title;
-  const published = givenDate(given.published, input, diagnostics) ?? extraction.published ?? urlDate(url);
+  const title = recordValue(given.title) ?? extraction.title ?? hintValue(doc.hints?.title);
+  const published =
+    givenDate(given.published, input, diagnostics) ??
+    extraction.published ??
+    hintDate(doc.hints?.published) ??
+    urlDate(url);
   const authors = authorsOf(given.authors, extraction.authors, { outlet: outlet?.value, url }, options);
   const language = languageOf(text, extraction.declaredLanguage, options);
 
@@ -126,6 +130,21 @@ function givenDate(
     });
   }
   return date;
+}
+
+/** Where a feed's or sitemap's value came from when the page had none. */
+const HINT_SOURCE = "container";
+
+function hintValue(value: string | undefined): Sourced<string> | undefined {
+  const trimmed = nonEmpty(value);
+  return trimmed === undefined ? undefined : { value: trimmed, source: HINT_SOURCE };
+}
+
+/** A feed's date: a bad one is simply not used (the feed is not the user's record). */
+function hintDate(value: string | undefined): DateValue | undefined {
+  const trimmed = nonEmpty(value);
+  if (trimmed === undefined) return undefined;
+  return dateFromIso(trimmed, HINT_SOURCE) ?? dateFromText(trimmed, HINT_SOURCE)?.date;
 }
 
 function urlDate(url: string | undefined): DateValue | undefined {

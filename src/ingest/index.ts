@@ -1,12 +1,21 @@
-import type { ContentFormat, Diagnostic, SourceDocument, Sourced } from "../model/index.js";
+import type { ContentFormat, Diagnostic, Origin, SourceDocument, Sourced } from "../model/index.js";
 import { looksBinary } from "./binary.js";
 import { canonicalCharset, decodeBytes } from "./decode.js";
 import { error, warning } from "./diagnostics.js";
 import { bytesStartWithMarkup, type FileKind, kindFromLocator, sniffKind } from "./format.js";
 import { type RecordContext, recordToDocument } from "./records.js";
-import type { Ingester, IngestOptions, IngestResult, RawInput } from "./types.js";
+import {
+  type Ingester,
+  type IngestOptions,
+  type IngestResult,
+  type InputHints,
+  type InputKind,
+  inputName,
+  type RawInput,
+} from "./types.js";
 
-export type { Ingester, IngestOptions, IngestResult, RawInput } from "./types.js";
+export type { Ingester, IngestOptions, IngestResult, InputHints, InputKind, RawInput } from "./types.js";
+export { inputName } from "./types.js";
 
 const CONTENT_FORMATS: readonly ContentFormat[] = ["html", "raw", "text"];
 /** Browsers read undeclared single-byte pages as windows-1252; so do we when the sniff cannot tell. */
@@ -40,34 +49,68 @@ export function createIngester(options: IngestOptions = {}): Ingester {
   }
 
   return function ingest(input: RawInput): IngestResult {
-    const { locator, bytes } = input;
-    if (bytes.length === 0) return only(error("ingest/empty", "empty input", locator));
+    const { bytes } = input;
+    const name = inputName(input);
+    if (bytes.length === 0) return only(error("ingest/empty", "empty input", name));
     if (bytes.length > maxInputBytes) {
-      const message = `${locator} is ${bytes.length} bytes, over the ${maxInputBytes}-byte limit (maxInputBytes); skipped`;
-      return only(error("ingest/too-large", message, locator));
+      const message = `${name} is ${bytes.length} bytes, over the ${maxInputBytes}-byte limit (maxInputBytes); skipped`;
+      return only(error("ingest/too-large", message, name));
     }
     if (looksBinary(bytes)) {
-      return only(error("ingest/binary", "binary content (NUL or control bytes), skipped", locator));
+      return only(error("ingest/binary", "binary content (NUL or control bytes), skipped", name));
     }
 
-    const extensionKind = kindFromLocator(locator);
-    const markup = isMarkup(extensionKind, as, bytes);
+    const givenKind = input.kind === undefined ? kindFromLocator(input.locator) : kindOfInput(input.kind);
+    const markup = isMarkup(givenKind, as, bytes);
     const decoded = decodeBytes(bytes, { contentType: input.contentType, markup, fallbackCharset });
     const diagnostics = decoded.unknownLabels.map((label) =>
-      warning("ingest/unknown-charset", `unknown charset "${label}" ignored`, locator),
+      warning("ingest/unknown-charset", `unknown charset "${label}" ignored`, name),
     );
     if (decoded.overruled) {
       const { label, source, reason } = decoded.overruled;
       const message = `declared charset "${label}" (${source}) ignored: ${reason}; read as ${decoded.encoding.value}`;
-      diagnostics.push(warning("ingest/charset-mislabelled", message, locator));
+      diagnostics.push(warning("ingest/charset-mislabelled", message, name));
     }
-    if (decoded.text.trim() === "")
-      return { documents: [], diagnostics: [...diagnostics, emptyWarning(locator)] };
+    if (decoded.text.trim() === "") return { documents: [], diagnostics: [...diagnostics, emptyWarning(name)] };
 
-    const kind = extensionKind ?? sniffKind(decoded.text);
-    const result = readKind(kind, decoded.text, locator, decoded.encoding, as);
-    return { documents: result.documents, diagnostics: [...diagnostics, ...result.diagnostics] };
+    const kind = givenKind ?? sniffKind(decoded.text);
+    const result = readKind(kind, decoded.text, placeOf(input), decoded.encoding, as);
+    const documents = result.documents.map((document) => withHints(document, input.hints));
+    return { documents, diagnostics: [...diagnostics, ...result.diagnostics] };
   };
+}
+
+/** Where a document came from and how diagnostics name it. */
+interface Place {
+  origin: Origin;
+  name: string;
+}
+
+function placeOf(input: RawInput): Place {
+  const origin: Origin = {
+    locator: input.locator,
+    ...(input.record === undefined ? {} : { record: input.record }),
+    ...(input.hints?.fetchedAt ? { fetchedAt: input.hints.fetchedAt } : {}),
+  };
+  return { origin, name: inputName(input) };
+}
+
+function kindOfInput(kind: InputKind): FileKind {
+  return kind === "text" ? "raw" : kind;
+}
+
+/**
+ * The container's URL is the document's unless its own record names one; its title and date only
+ * fill in what the page lacks (extract decides), so they travel as hints.
+ */
+function withHints(document: SourceDocument, hints: InputHints | undefined): SourceDocument {
+  if (hints === undefined) return document;
+  const given = document.given.url || !hints.url ? document.given : { ...document.given, url: hints.url };
+  const kept = {
+    ...(hints.title ? { title: hints.title } : {}),
+    ...(hints.published ? { published: hints.published } : {}),
+  };
+  return { ...document, given, ...(Object.keys(kept).length > 0 ? { hints: kept } : {}) };
 }
 
 /** Whether to look for a <meta> charset and to skip tags when sniffing the charset. */
@@ -85,18 +128,18 @@ function isMarkup(
 function readKind(
   kind: FileKind,
   text: string,
-  locator: string,
+  place: Place,
   encoding: Sourced<string>,
   as: ContentFormat | undefined,
 ): IngestResult {
   switch (kind) {
     case "json":
-      return readJson(text, locator, encoding, as);
+      return readJson(text, place, encoding, as);
     case "jsonl":
-      return readJsonLines(text, locator, encoding, as);
+      return readJsonLines(text, place.origin.locator, encoding, as);
     default: {
       const document: SourceDocument = {
-        origin: { locator },
+        origin: place.origin,
         format: as ?? kind,
         content: text,
         encoding,
@@ -107,20 +150,21 @@ function readKind(
   }
 }
 
-/** A .json file: one record, or an array of records. */
+/** A .json file (or one JSONL line): one record, or an array of records. */
 function readJson(
   text: string,
-  locator: string,
+  place: Place,
   encoding: Sourced<string>,
   as: ContentFormat | undefined,
 ): IngestResult {
   const parsed = parseJson(text);
-  if ("error" in parsed) return only(error("ingest/invalid-json", parsed.error, locator));
+  if ("error" in parsed) return only(error("ingest/invalid-json", parsed.error, place.name));
   const value = parsed.value;
   if (!Array.isArray(value)) {
-    return collect([recordToDocument(value, { origin: { locator }, input: locator, encoding, as })]);
+    return collect([recordToDocument(value, { origin: place.origin, input: place.name, encoding, as })]);
   }
-  if (value.length === 0) return only(emptyWarning(locator));
+  const locator = place.origin.locator;
+  if (value.length === 0) return only(emptyWarning(place.name));
   return collect(
     value.map((record, index) =>
       recordToDocument(record, {

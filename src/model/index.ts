@@ -86,8 +86,13 @@ export type ContentFormat = "html" | "raw" | "text";
 export interface Origin {
   /** File path, URL, or "stdin". */
   locator: string;
-  /** 1-based line of a JSONL record, or 0-based index in a JSON array. */
+  /**
+   * 1-based line of a JSONL record, 0-based index in a JSON array, or the byte offset of a WARC
+   * record in its file (as CDX indexes give it).
+   */
   record?: number;
+  /** When the page was fetched (HTTP) or archived (WARC-Date), ISO 8601. */
+  fetchedAt?: string;
 }
 
 /** One document as ingest hands it to extract: decoded text plus what the source told us. */
@@ -107,6 +112,11 @@ export interface SourceDocument {
     published?: string;
     authors?: string[];
   };
+  /**
+   * What the container said of the document (a feed item's title and date, a sitemap's publication
+   * date): used only where the page itself says nothing, unlike `given`.
+   */
+  hints?: { title?: string; published?: string };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import type { EventMerger } from "../events/index.js";
 import { type OutletProfiler, profiledArticle } from "../profile/index.js";
 import type { SiteBoilerplate } from "../extract/index.js";
 import type { RawInput } from "../ingest/types.js";
+import { runCorpusStages } from "./corpus.js";
 import {
   type Article,
   type Diagnostic,
@@ -39,7 +40,13 @@ export interface PipelineStages {
 /** What a run starts from: new inputs, and what earlier runs stored (so stories and events stay stable). */
 export interface RunRequest {
   inputs: readonly RawInput[];
-  previous?: { articles: readonly Article[]; stories: readonly Story[]; events?: readonly Event[] };
+  previous?: {
+    articles: readonly Article[];
+    stories: readonly Story[];
+    events?: readonly Event[];
+    /** The bases of the stored stories' comparisons (see storyBasis). */
+    bases?: ReadonlyMap<string, string>;
+  };
   /** Problems found before ingest (a missing file); they are carried into the result. */
   diagnostics?: readonly Diagnostic[];
 }
@@ -53,6 +60,8 @@ export interface RunOutcome {
   stories: Story[];
   /** Every event after the run, touched or not, for the store. */
   events: Event[];
+  /** Each story's basis (see storyBasis), for the store. */
+  bases: Map<string, string>;
 }
 
 /**
@@ -81,17 +90,16 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
 
   const stored = (request.previous?.articles ?? []).filter((a) => !fresh.has(a.id));
   // Stored articles take part, so a reprint arriving today joins the wire story stored last week.
-  const everything = stages.dedupe([...stored, ...fresh.values()]);
-  const clustered = stages.cluster(everything, request.previous?.stories ?? []);
-  const events = stages.events(everything, clustered, request.previous?.events ?? []);
-  const stories = withEventIds(clustered, events);
-  const touched = stories.filter((s) => s.articleIds.some((id) => fresh.has(id)));
-  const compared = touched.map((story) => ({
-    ...story,
-    comparison: stages.compare(story, everything, events),
-  }));
+  // Only stories with a new article are compared and reported; the others keep their comparison.
+  const corpus = runCorpusStages(stages, {
+    articles: [...stored, ...fresh.values()],
+    previous: request.previous ?? {},
+    ...(request.previous?.bases ? { previousBases: request.previous.bases } : {}),
+    compareIf: (story) => story.articleIds.some((id) => fresh.has(id)),
+  });
+  const { compared, events } = corpus;
   const shown = new Set(compared.flatMap((s) => s.articleIds));
-  const articles = everything.filter((a) => shown.has(a.id));
+  const articles = corpus.articles.filter((a) => shown.has(a.id));
 
   const result: ParallaxResult = {
     schemaVersion: SCHEMA_VERSION,
@@ -102,28 +110,5 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
     outlets: stages.profile(compared, articles.map(profiledArticle)),
     diagnostics,
   };
-  const updated = new Map(compared.map((s) => [s.id, s]));
-  const before = new Map((request.previous?.stories ?? []).map((s) => [s.id, s]));
-  const every = stories.map((s) => updated.get(s.id) ?? { ...s, comparison: before.get(s.id)?.comparison });
-  return { result, stories: every, events };
-}
-
-/**
- * Each story lists the events its articles report, in the events' order. Read from the reports'
- * articles rather than `Event.storyIds`, so a story is right even if a merger left that stale.
- */
-function withEventIds(stories: readonly Story[], events: readonly Event[]): Story[] {
-  const eventsOfArticle = new Map<string, string[]>();
-  for (const event of events) {
-    for (const { articleId } of event.reports) {
-      const ids = eventsOfArticle.get(articleId) ?? [];
-      if (!ids.includes(event.id)) ids.push(event.id);
-      eventsOfArticle.set(articleId, ids);
-    }
-  }
-  return stories.map((story) => {
-    const ids = new Set(story.articleIds.flatMap((id) => eventsOfArticle.get(id) ?? []));
-    const eventIds = events.filter((e) => ids.has(e.id)).map((e) => e.id);
-    return { ...story, eventIds };
-  });
+  return { result, stories: corpus.stories, events, bases: corpus.bases };
 }

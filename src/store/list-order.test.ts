@@ -251,6 +251,8 @@ describe("the story list's tables", () => {
 function downgradeToV4(path: string): void {
   const db = new Database(path);
   db.exec(`
+    DROP TABLE ingested_inputs; DROP TABLE fetch_validators; ALTER TABLE stories DROP COLUMN basis;
+    DELETE FROM schema_migrations WHERE id = 6;
     DROP INDEX stories_rank;
     ALTER TABLE stories DROP COLUMN list_rank;
     DROP TABLE story_list_articles; DROP TABLE story_list_outlets; DROP TABLE story_list_places;

@@ -241,4 +241,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ${REFRESH_STORY_EVENT_LIST_SQL}
     `,
   },
+  {
+    id: 6,
+    name: "ingest-checkpoints",
+    // A run at scale commits each input with what it gave (ingested_inputs), so a run killed midway
+    // and started again skips what it finished; fetch_validators keeps each URL's ETag and
+    // Last-Modified for conditional requests; stories.basis fingerprints what a story's comparison
+    // was computed from, so only stories whose articles or events changed are compared again.
+    sql: `
+      CREATE TABLE ingested_inputs (
+        locator TEXT NOT NULL,
+        record INTEGER NOT NULL,
+        input_hash TEXT NOT NULL,
+        article_ids TEXT NOT NULL,
+        PRIMARY KEY (locator, record)
+      ) WITHOUT ROWID;
+      CREATE TABLE fetch_validators (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT
+      ) WITHOUT ROWID;
+      ALTER TABLE stories ADD COLUMN basis TEXT;
+    `,
+  },
 ];

@@ -20,9 +20,34 @@ import {
   storyColumns,
   storyOutlets,
 } from "./queries.js";
-import type { ArticleSummary, EventFilters, Store, StoryFilters, StorySummary } from "./store.js";
+import type {
+  ArticleSummary,
+  EventFilters,
+  IngestedInput,
+  Store,
+  StoryFilters,
+  StorySummary,
+} from "./store.js";
 
 type Db = Database.Database;
+
+/**
+ * Annotations and fields dedupe, clustering and the events stage never read: a corpus read for
+ * them gets empty lists instead (an article's entities, places, times, event reports and text stay).
+ */
+const CORPUS_EMPTIED = [
+  "$.removed",
+  "$.credits",
+  "$.annotations.sentences",
+  "$.annotations.tokens",
+  "$.annotations.quantities",
+  "$.annotations.quotes",
+  "$.annotations.attributions",
+  "$.annotations.events",
+  "$.annotations.framing",
+  "$.annotations.actorLabels",
+  "$.annotations.loadedSentences",
+] as const;
 
 /** How long a write waits for another process's lock before failing: a run is not interactive. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -183,6 +208,21 @@ function createSqliteStore(db: Db): Store {
       "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
     ),
     listEvents: db.prepare("SELECT json FROM events ORDER BY position"),
+    getInput: db.prepare(
+      "SELECT input_hash, article_ids FROM ingested_inputs WHERE locator = ? AND record = ?",
+    ),
+    putInput: db.prepare(`INSERT INTO ingested_inputs (locator, record, input_hash, article_ids)
+      VALUES (?, ?, ?, ?) ON CONFLICT (locator, record) DO UPDATE SET input_hash = excluded.input_hash,
+      article_ids = excluded.article_ids`),
+    // What the corpus stages do not read is emptied inside SQLite, before any JSON reaches JavaScript.
+    corpusArticles:
+      db.prepare(`SELECT json_set(json, ${CORPUS_EMPTIED.map((path) => `'${path}', json('[]')`).join(", ")})
+      AS json FROM articles ORDER BY seq`),
+    storyBases: db.prepare("SELECT id, basis FROM stories WHERE basis IS NOT NULL"),
+    setBasis: db.prepare("UPDATE stories SET basis = ? WHERE id = ?"),
+    getValidators: db.prepare("SELECT etag, last_modified FROM fetch_validators WHERE url = ?"),
+    putValidators: db.prepare(`INSERT INTO fetch_validators (url, etag, last_modified) VALUES (?, ?, ?)
+      ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified`),
     counts:
       db.prepare(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM stories) AS stories,
       (SELECT count(*) FROM events) AS events`),
@@ -233,6 +273,67 @@ function createSqliteStore(db: Db): Store {
     }
     return result;
   });
+
+  /** A container's record or -1: the key's second half cannot be NULL in a primary key. */
+  const recordKey = (record: number | undefined) => record ?? -1;
+
+  const commitInput = db.transaction((input: IngestedInput, articles: readonly Article[]) => {
+    const result = upsertArticles([...articles]);
+    sql.putInput.run(
+      input.locator,
+      recordKey(input.record),
+      input.inputHash,
+      JSON.stringify(input.articleIds),
+    );
+    return result;
+  });
+
+  function ingestedInput(locator: string, record?: number): IngestedInput | undefined {
+    const row = sql.getInput.get(locator, recordKey(record)) as
+      { input_hash: string; article_ids: string } | undefined;
+    if (!row) return undefined;
+    return {
+      locator,
+      ...(record === undefined ? {} : { record }),
+      inputHash: row.input_hash,
+      articleIds: JSON.parse(row.article_ids) as string[],
+    };
+  }
+
+  function corpusArticles(): Article[] {
+    const articles: Article[] = [];
+    for (const row of sql.corpusArticles.iterate() as IterableIterator<{ json: string }>)
+      articles.push(JSON.parse(row.json) as Article);
+    return articles;
+  }
+
+  function storyBases(): Map<string, string> {
+    const rows = sql.storyBases.all() as { id: string; basis: string }[];
+    return new Map(rows.map((row) => [row.id, row.basis]));
+  }
+
+  const replaceCorpus = db.transaction(
+    (stories: Story[], events: Event[], bases: ReadonlyMap<string, string>) => {
+      replaceStories(stories);
+      replaceEvents(events);
+      for (const [id, basis] of bases) sql.setBasis.run(basis, id);
+    },
+  );
+
+  const validators = {
+    get(url: string) {
+      const row = sql.getValidators.get(url) as
+        { etag: string | null; last_modified: string | null } | undefined;
+      if (!row) return undefined;
+      return {
+        ...(row.etag ? { etag: row.etag } : {}),
+        ...(row.last_modified ? { lastModified: row.last_modified } : {}),
+      };
+    },
+    set(url: string, value: { etag?: string; lastModified?: string }) {
+      sql.putValidators.run(url, value.etag ?? null, value.lastModified ?? null);
+    },
+  };
 
   const labelOf = (articleId: string) =>
     (sql.labelOf.get(articleId) as string | null | undefined) ?? undefined;
@@ -428,6 +529,12 @@ function createSqliteStore(db: Db): Store {
     upsertArticles: (articles) => upsertArticles(articles),
     replaceStories: (stories) => replaceStories(stories),
     replaceEvents: (events) => replaceEvents(events),
+    commitInput: (input, articles) => commitInput(input, articles),
+    ingestedInput,
+    corpusArticles,
+    storyBases,
+    replaceCorpus: (stories, events, bases) => replaceCorpus(stories, events, bases),
+    validators,
     getArticle(id) {
       const row = sql.getArticle.get(id) as { json: string } | undefined;
       return row ? (JSON.parse(row.json) as Article) : undefined;

@@ -14,6 +14,27 @@ export interface Store {
    * both have URLs and they differ: that is the same text republished elsewhere).
    */
   upsertArticles(articles: Article[]): { inserted: number; updated: number };
+  /**
+   * One input's articles and its checkpoint in one transaction: after a crash an input is either
+   * wholly stored (and skipped by the next run) or not at all.
+   */
+  commitInput(input: IngestedInput, articles: readonly Article[]): { inserted: number; updated: number };
+  /** What the last commit of this input (file, URL, or record of a container) recorded. */
+  ingestedInput(locator: string, record?: number): IngestedInput | undefined;
+  /**
+   * Every article in store order with only what dedupe, clustering and the events stage read (text,
+   * metadata, entities, places, times, event reports): a corpus of 100k articles fits in memory.
+   */
+  corpusArticles(): Article[];
+  /** The fingerprint of what each stored story's comparison was computed from (see replaceCorpus). */
+  storyBases(): Map<string, string>;
+  /** Stories, with the basis of each one's comparison, and events of a run, in one transaction. */
+  replaceCorpus(stories: Story[], events: Event[], bases: ReadonlyMap<string, string>): void;
+  /** ETag and Last-Modified per URL, for conditional requests. */
+  readonly validators: {
+    get(url: string): { etag?: string; lastModified?: string } | undefined;
+    set(url: string, validators: { etag?: string; lastModified?: string }): void;
+  };
   /** Stories are recomputed per run: the new set replaces the old one, with the ids it is given. */
   replaceStories(stories: Story[]): void;
   /** Events are recomputed per run like stories (their ids stay stable): the new set replaces the old. */
@@ -44,6 +65,14 @@ export interface Store {
   /** Every outlet across the stored stories (createOutletProfiler): reads every story, so cache it by version(). */
   outletProfiles(): OutletProfile[];
   close(): void;
+}
+
+/** An input a run finished: where it was, a hash of its bytes, and the articles it gave. */
+export interface IngestedInput {
+  locator: string;
+  record?: number;
+  inputHash: string;
+  articleIds: string[];
 }
 
 export type Page<T, K extends string> = { total: number } & Record<K, T[]>;
