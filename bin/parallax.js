@@ -6,5 +6,6 @@ const io = {
   stderr: (text) => process.stderr.write(text),
   stdin: process.stdin,
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 process.exitCode = await main(process.argv.slice(2), io);

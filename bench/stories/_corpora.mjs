@@ -80,7 +80,7 @@ function joinTokens(tokens) {
   return text;
 }
 
-function decodeXml(s) {
+export function decodeXml(s) {
   return s
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")

@@ -7,6 +7,7 @@ import {
   type ExportKind,
   loadAcledCodes,
 } from "../export/index.js";
+import { createFetcher } from "../fetch/index.js";
 import { readInputs } from "../io/read-inputs.js";
 import type { ContentFormat, Diagnostic, ParallaxResult } from "../model/index.js";
 import { SCHEMA_VERSION } from "../model/index.js";
@@ -16,6 +17,7 @@ import { renderMarkdown, renderOutletProfilesMarkdown } from "../report/markdown
 import { renderOutletProfiles, renderTerminal } from "../report/terminal.js";
 import { openSqliteStore } from "../store/index.js";
 import type { CliIO } from "./index.js";
+import { defaultJobs, ingestCommand, watchCommand } from "./ingest.js";
 import {
   analyzeIntoStore,
   DEFAULT_HOST,
@@ -45,6 +47,11 @@ export interface CommandContext {
   port?: number;
   host?: string;
   writeToken?: string;
+  /** `ingest`, `watch`: threads, log format, private addresses, and the time between rounds. */
+  jobs?: number;
+  log?: "plain" | "json";
+  allowPrivate?: boolean;
+  everyMs?: number;
   io: CliIO;
 }
 
@@ -53,6 +60,8 @@ export interface Command {
   /** A problem with the command line itself, as one line; checked before the command runs. */
   usageProblem?(context: Omit<CommandContext, "io">): string | undefined;
   run(context: CommandContext): Promise<Diagnostic[]>;
+  /** The command prints its own failures and summary; the CLI only turns them into the exit code. */
+  reportsItself?: boolean;
 }
 
 export const commands: Record<string, Command> = {
@@ -64,6 +73,21 @@ export const commands: Record<string, Command> = {
     summary: "extract PATH...   print one JSON line per article: metadata and clean text",
     usageProblem: (ctx) => storyProblem("extract", ctx),
     run: extractCommand,
+  },
+  ingest: {
+    summary:
+      "ingest SOURCE...  read files, folders, WARC, JSONL, feeds, sitemaps, URL lists or URLs into the\n" +
+      "                    database on every core (--jobs N), with progress; then update the stories",
+    usageProblem: (ctx) => sourcesProblem("ingest", ctx),
+    run: (ctx) => ingestCommand(ctx, ingestSettings(ctx)),
+    reportsItself: true,
+  },
+  watch: {
+    summary:
+      "watch FEED...     follow feeds or sitemaps: every --every (default 15m) read what is new, until Ctrl-C",
+    usageProblem: (ctx) => sourcesProblem("watch", ctx),
+    run: (ctx) => watchCommand(ctx, { ...ingestSettings(ctx), everyMs: ctx.everyMs ?? DEFAULT_WATCH_MS }),
+    reportsItself: true,
   },
   stories: {
     summary: "stories           print the stories stored in the database (table, --md or --json)",
@@ -119,13 +143,27 @@ Options:
   --story ID      analyze, stories: report only the story with this id
   --port N        serve: port to listen on (default 8080; 0 picks a free one)
   --host H        serve: address to bind (default 127.0.0.1, this machine only)
+  --jobs N        ingest, watch: threads analysing pages (default: every core, here ${defaultJobs()})
+  --log F         ingest, watch: plain (a progress bar on a terminal) or json (one object per line)
+  --allow-private ingest, watch: also fetch loopback, private and link-local addresses
+  --every D       watch: time between rounds, e.g. 90s, 15m, 1h (default 15m)
   --write-token T serve: allow POST /api/import with "Authorization: Bearer T"
                   (default: $${WRITE_TOKEN_ENV}; imports are off without a token)
 `;
 
+/** Every unit of the sources, with URLs, feeds and sitemaps fetched politely (see src/fetch/). */
+async function collectSources(ctx: CommandContext): ReturnType<typeof readInputs> {
+  const fetcher = createFetcher({ allowPrivate: ctx.allowPrivate === true });
+  try {
+    return await readInputs(ctx.paths, { fetcher, ...(ctx.io.stdin ? { stdin: ctx.io.stdin } : {}) });
+  } finally {
+    fetcher.close();
+  }
+}
+
 async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   if (ctx.paths.length === 0) return [usageError("analyze needs at least one PATH (or - for stdin)")];
-  const { inputs, diagnostics } = await readInputs(ctx.paths, { stdin: ctx.io.stdin });
+  const { inputs, diagnostics } = await collectSources(ctx);
   const stages = createDefaultStages(loadKnowledge({ userLexicons: ctx.lexicons }), { as: ctx.as });
   const store = ctx.db ? openSqliteStore(ctx.db) : undefined;
   try {
@@ -141,7 +179,7 @@ async function analyzeCommand(ctx: CommandContext): Promise<Diagnostic[]> {
 
 async function extractCommand(ctx: CommandContext): Promise<Diagnostic[]> {
   if (ctx.paths.length === 0) return [usageError("extract needs at least one PATH (or - for stdin)")];
-  const { inputs, diagnostics } = await readInputs(ctx.paths, { stdin: ctx.io.stdin });
+  const { inputs, diagnostics } = await collectSources(ctx);
   const stages = createDefaultStages(undefined, { as: ctx.as });
   const all = [...diagnostics];
   const documents = inputs.flatMap((input) => {
@@ -296,6 +334,24 @@ async function exportCommand(ctx: CommandContext): Promise<Diagnostic[]> {
     code: "export/left-out",
     message,
   }));
+}
+
+/** Fifteen minutes: news feeds change every few minutes, and polite crawlers do not poll faster. */
+export const DEFAULT_WATCH_MS = 15 * 60_000;
+
+function sourcesProblem(command: string, ctx: Omit<CommandContext, "io">): string | undefined {
+  if (ctx.paths.length === 0) return `${command} needs at least one SOURCE`;
+  if (!ctx.db) return `${command} stores what it reads: --no-db makes no sense here`;
+  if (ctx.json || ctx.md) return `${command} prints a summary, not a report: use --log json for JSON lines`;
+  return storyProblem(command, ctx);
+}
+
+function ingestSettings(ctx: CommandContext) {
+  return {
+    jobs: ctx.jobs ?? defaultJobs(),
+    log: ctx.log ?? "plain",
+    allowPrivate: ctx.allowPrivate === true,
+  };
 }
 
 function serveUsageProblem(ctx: Omit<CommandContext, "io">): string | undefined {

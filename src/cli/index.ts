@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { USER_LEXICONS_ENV, userLexiconDir } from "../analyze/lexicons.js";
 import type { ContentFormat, Diagnostic } from "../model/index.js";
 import { type CommandContext, commands, USAGE } from "./commands.js";
+import { parseDuration } from "./progress.js";
 import { DEFAULT_HOST, DEFAULT_PORT, WRITE_TOKEN_ENV } from "./serve.js";
 
 export interface CliIO {
@@ -11,6 +12,8 @@ export interface CliIO {
   stdin?: AsyncIterable<Uint8Array>;
   /** Terminal width, when stdout is a terminal. */
   columns?: number;
+  /** Whether stderr is a terminal (a progress bar is drawn there). */
+  stderrIsTTY?: boolean;
   /** Stops a long-running command (`serve`) as SIGINT would: for tests and embedding. */
   signal?: AbortSignal;
 }
@@ -31,6 +34,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr(`parallax: unknown command "${name}" (commands: ${Object.keys(commands).join(", ")})\n`);
     return EXIT.usage;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   let parsed: ReturnType<typeof parseOptions>;
   try {
     parsed = parseOptions(rest);
@@ -45,6 +52,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const context: CommandContext = { ...parsed, io };
   const diagnostics = await command.run(context);
+  if (command.reportsItself)
+    return diagnostics.some((d) => d.severity === "error") ? EXIT.inputFailed : EXIT.ok;
   return reportDiagnostics(diagnostics, io);
 }
 
@@ -66,6 +75,10 @@ function parseOptions(args: string[]) {
       port: { type: "string" },
       host: { type: "string" },
       "write-token": { type: "string" },
+      jobs: { type: "string" },
+      log: { type: "string" },
+      "allow-private": { type: "boolean", default: false },
+      every: { type: "string" },
     },
   });
   if (values.as !== undefined && !FORMATS.includes(values.as as ContentFormat)) {
@@ -79,8 +92,22 @@ function parseOptions(args: string[]) {
     throw new Error(`--port must be a number from 0 to ${MAX_PORT}, not "${values.port}"`);
   if (values.host !== undefined && !/^[\w.:-]+$/.test(values.host))
     throw new Error(`--host must be a host name or address, not "${values.host}"`);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= MAX_JOBS))
+    throw new Error(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${values.jobs}"`);
+  if (values.log !== undefined && values.log !== "plain" && values.log !== "json")
+    throw new Error(`--log must be plain or json, not "${values.log}"`);
+  const everyMs = values.every === undefined ? undefined : parseDuration(values.every);
+  if (values.every !== undefined && !(everyMs !== undefined && everyMs >= MIN_WATCH_MS))
+    throw new Error(
+      `--every must be a duration of at least 1s such as 90s, 15m or 1h, not "${values.every}"`,
+    );
   return {
     paths: positionals,
+    ...(jobs === undefined ? {} : { jobs }),
+    ...(values.log === undefined ? {} : { log: values.log as "plain" | "json" }),
+    allowPrivate: values["allow-private"] === true,
+    ...(everyMs === undefined ? {} : { everyMs }),
     json: values.json === true,
     md: values.md === true,
     db: values["no-db"] ? undefined : values.db,
@@ -97,6 +124,10 @@ function parseOptions(args: string[]) {
 }
 
 const MAX_PORT = 65_535;
+/** More threads than this is a typo: each holds the knowledge (a few hundred MB). */
+const MAX_JOBS = 64;
+/** A round a second is already more than any feed changes. */
+const MIN_WATCH_MS = 1000;
 
 function nonEmpty(text: string | undefined): string | undefined {
   return text?.trim() ? text.trim() : undefined;

@@ -5,6 +5,7 @@ import { creditOfCaption, parseCreditLine } from "./credits.js";
 import { readabilityHtml } from "./dom.js";
 import type { Extraction } from "./extraction.js";
 import {
+  countElements,
   createHtmlBodyReader,
   DEFAULT_HTML_BODY_OPTIONS,
   DEFAULT_PARSE_LIMITS,
@@ -53,11 +54,16 @@ function readHtml(
   bodyOptions: HtmlBodyOptions,
 ): Extraction {
   const { document, diagnostics, markup } = parseHtml(content, limits, context.input);
-  // Readability recurses and rescans text at every level: a page cut for depth is not given to it.
+  // Readability recurses and rescans text at every level, and its DOM is slow to build: a page cut
+  // for depth, or with more elements than the cap, is not given to it.
   const tooDeep = diagnostics.some((d) => d.code === "extract/too-deep");
+  const fallbackMarkup = (): string | undefined =>
+    tooDeep || countElements(document, limits.maxReadabilityElements) > limits.maxReadabilityElements
+      ? undefined
+      : markup;
   const meta = readHtmlMetadata(document, context, diagnostics);
   const found = reader.read(document);
-  const { method, walked } = readBody(found, tooDeep ? undefined : markup, reader, limits, bodyOptions);
+  const { method, walked } = readBody(found, fallbackMarkup, reader, limits, bodyOptions);
   const sorted = sortParagraphs(walked.paragraphs, meta.title?.value, context);
   const trimmed = trimLabels(sorted.paragraphs, bodyOptions);
   const body = { ...sorted, paragraphs: trimmed.kept, removed: [...sorted.removed, ...trimmed.removed] };
@@ -93,17 +99,19 @@ function readHtml(
 /**
  * The container's text, or Readability's when the container gave less than `minBodyChars` and
  * Readability finds `fallbackGain` times more (its output is read through the same block filters).
- * Without `markup`, the container's text is kept.
+ * When `fallbackMarkup` gives nothing (a page too big for Readability), the container's text is kept.
  */
 function readBody(
   found: HtmlBody,
-  markup: string | undefined,
+  fallbackMarkup: () => string | undefined,
   reader: HtmlBodyReader,
   limits: ParseLimits,
   { minBodyChars, fallbackGain }: HtmlBodyOptions,
 ): { method: string; walked: HtmlBody } {
   const method = found.found === "body" ? "html-body" : "html-container";
-  if (found.chars >= minBodyChars || markup === undefined) return { method, walked: found };
+  if (found.chars >= minBodyChars) return { method, walked: found };
+  const markup = fallbackMarkup();
+  if (markup === undefined) return { method, walked: found };
   const fallback = readabilityHtml(markup);
   if (fallback === undefined) return { method, walked: found };
   const other = reader.readWhole(parseHtml(fallback, limits).document);

@@ -71,7 +71,8 @@ export function createIngester(options: IngestOptions = {}): Ingester {
       const message = `declared charset "${label}" (${source}) ignored: ${reason}; read as ${decoded.encoding.value}`;
       diagnostics.push(warning("ingest/charset-mislabelled", message, name));
     }
-    if (decoded.text.trim() === "") return { documents: [], diagnostics: [...diagnostics, emptyWarning(name)] };
+    if (decoded.text.trim() === "")
+      return { documents: [], diagnostics: [...diagnostics, emptyWarning(name)] };
 
     const kind = givenKind ?? sniffKind(decoded.text);
     const result = readKind(kind, decoded.text, placeOf(input), decoded.encoding, as);

@@ -33,7 +33,9 @@ export interface InputHints {
 /** How diagnostics name an input: "crawl.warc.gz#offset 1234", "dump.jsonl#line 7", or the locator. */
 export function inputName(input: Pick<RawInput, "locator" | "record" | "kind">): string {
   if (input.record === undefined) return input.locator;
-  return input.kind === "json" ? `${input.locator}#line ${input.record}` : `${input.locator}#offset ${input.record}`;
+  return input.kind === "json"
+    ? `${input.locator}#line ${input.record}`
+    : `${input.locator}#offset ${input.record}`;
 }
 
 export interface IngestOptions {

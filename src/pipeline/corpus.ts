@@ -22,52 +22,64 @@ export interface CorpusRequest {
   previousBases?: ReadonlyMap<string, string>;
 }
 
-export interface CorpusOutcome {
+export interface CorpusPlan {
   /** The articles given, each with the copy group dedupe found (or none). */
   articles: Article[];
-  /** Every story, in clustering order, with its event ids and a comparison (new or previous). */
+  /**
+   * Every story, in clustering order, with its event ids and its previous comparison (if any):
+   * those in `toCompare` are compared by `compare`, one at a time, so that a caller writing them
+   * out never holds every comparison at once.
+   */
   stories: Story[];
-  /** The stories compared in this run. */
-  compared: Story[];
+  toCompare: ReadonlySet<string>;
+  compare(story: Story): Story;
   events: Event[];
   /**
-   * The basis each story's comparison was computed from: this run's for a story compared now, the
-   * stored one for a story that kept its comparison (when there was one).
+   * The basis each story's comparison is computed from: this run's for a story to compare, the
+   * stored one for a story that keeps its comparison (when there was one).
    */
   bases: Map<string, string>;
 }
 
 type CorpusStages = Pick<PipelineStages, "dedupe" | "cluster" | "events" | "compare">;
 
-export function runCorpusStages(stages: CorpusStages, request: CorpusRequest): CorpusOutcome {
+export function planCorpus(stages: CorpusStages, request: CorpusRequest): CorpusPlan {
   const articles = stages.dedupe(request.articles);
   const clustered = stages.cluster(articles, request.previous?.stories ?? []);
   const events = stages.events(articles, clustered, request.previous?.events ?? []);
-  const stories = withEventIds(clustered, events);
 
   const byId = new Map(articles.map((a) => [a.id, a]));
   const eventById = new Map(events.map((e) => [e.id, e]));
   const before = new Map((request.previous?.stories ?? []).map((s) => [s.id, s]));
   const copyGroups = new Map(articles.flatMap((a) => (a.copyGroup ? [[a.id, a.copyGroup] as const] : [])));
   const whole = request.wholeArticles ?? ((ids) => ids.flatMap((id) => byId.get(id) ?? []));
+  const eventsOf = (story: Story) => (story.eventIds ?? []).flatMap((id) => eventById.get(id) ?? []);
 
   const bases = new Map<string, string>();
-  const compared: Story[] = [];
-  const every = stories.map((story) => {
-    const storyEvents = (story.eventIds ?? []).flatMap((id) => eventById.get(id) ?? []);
-    const basis = storyBasis(story, byId, storyEvents);
-    if (!request.compareIf(story, basis)) {
-      const kept = request.previousBases?.get(story.id);
-      if (kept !== undefined) bases.set(story.id, kept);
-      return { ...story, comparison: before.get(story.id)?.comparison };
+  const toCompare = new Set<string>();
+  const stories = withEventIds(clustered, events).map((story) => {
+    const basis = storyBasis(story, byId, eventsOf(story));
+    if (request.compareIf(story, basis)) {
+      toCompare.add(story.id);
+      bases.set(story.id, basis);
+      return story;
     }
-    bases.set(story.id, basis);
-    const members = whole(story.articleIds).map((a) => withCopyGroup(a, copyGroups.get(a.id)));
-    const done = { ...story, comparison: stages.compare(story, members, storyEvents) };
-    compared.push(done);
-    return done;
+    const kept = request.previousBases?.get(story.id);
+    if (kept !== undefined) bases.set(story.id, kept);
+    const comparison = before.get(story.id)?.comparison;
+    return comparison ? { ...story, comparison } : story;
   });
-  return { articles, stories: every, compared, events, bases };
+
+  const compare = (story: Story): Story => {
+    const members = whole(story.articleIds).map((a) => withCopyGroup(a, copyGroups.get(a.id)));
+    return { ...story, comparison: stages.compare(story, members, eventsOf(story)) };
+  };
+  return { articles, stories, toCompare, compare, events, bases };
+}
+
+/** The plan carried out in memory: every story to compare is compared. */
+export function comparedStories(plan: CorpusPlan): Story[] {
+  return plan.stories.map((story) => (plan.toCompare.has(story.id) ? plan.compare(story) : story));
 }
 
 /**

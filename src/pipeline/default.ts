@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createAnalyzer } from "../analyze/analyzer.js";
+import { type Analyzer, createAnalyzer } from "../analyze/analyzer.js";
 import type { AnalysisComponent } from "../analyze/component.js";
 import {
   type ActorDictionary,
@@ -96,24 +96,46 @@ export interface KnowledgeOptions {
   userLexicons?: URL;
 }
 
+/**
+ * The knowledge, each part read from data/ the first time a stage asks for it: a thread that only
+ * clusters and compares (a run's main thread while workers analyse) never loads the gazetteer or
+ * the NER model, which are most of the memory.
+ */
 export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
-  return {
-    actors: loadActorDictionary(),
-    gazetteer: loadGazetteer(),
-    reporting: loadReportingLexicon(),
-    events: loadEventLexicon(),
-    eventModality: loadEventModality(),
-    eventConflict: loadEventConflictCues(),
-    framing: loadFramingLexicon(undefined, options.userLexicons),
-    labels: loadLabelLexicon(undefined, options.userLexicons),
-    stopwords: loadStopwords(),
-    ner: loadNerModel(),
-    eventTaxonomy: loadEventTaxonomy(),
-    eventTypes: trainEventTypeClassifier(loadEventDescriptions()),
-    eventActions: loadEventActions(),
-    speakerKinds: loadSpeakerKinds(),
-    selection: loadSelectionLexicon(),
-  };
+  return lazily<Knowledge>({
+    actors: loadActorDictionary,
+    gazetteer: loadGazetteer,
+    reporting: loadReportingLexicon,
+    events: loadEventLexicon,
+    eventModality: loadEventModality,
+    eventConflict: loadEventConflictCues,
+    framing: () => loadFramingLexicon(undefined, options.userLexicons),
+    labels: () => loadLabelLexicon(undefined, options.userLexicons),
+    stopwords: loadStopwords,
+    ner: loadNerModel,
+    eventTaxonomy: loadEventTaxonomy,
+    eventTypes: () => trainEventTypeClassifier(loadEventDescriptions()),
+    eventActions: loadEventActions,
+    speakerKinds: loadSpeakerKinds,
+    selection: loadSelectionLexicon,
+  });
+}
+
+/** An object whose properties are computed on first read, then kept (enumerable, so spreads work). */
+function lazily<T extends object>(loaders: { [K in keyof T]: () => T[K] }): T {
+  const target = {} as T;
+  for (const key of Object.keys(loaders) as (keyof T)[]) {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = loaders[key]();
+        Object.defineProperty(target, key, { value, enumerable: true, writable: false });
+        return value;
+      },
+    });
+  }
+  return target;
 }
 
 function loadStopwords(): ReadonlySet<string> {
@@ -162,6 +184,15 @@ export function analysisComponents(knowledge: Knowledge): AnalysisComponent[] {
   ];
 }
 
+/**
+ * The analyzer, built when the first article comes: building it reads most of the knowledge,
+ * which a thread that never analyses (a run's main thread) should not hold.
+ */
+function builtOnFirstUse(build: () => Analyzer): Analyzer {
+  let analyzer: Analyzer | undefined;
+  return (article) => (analyzer ??= build())(article);
+}
+
 export interface DefaultStageOptions {
   /** Read every input as this format. */
   as?: ContentFormat;
@@ -198,7 +229,7 @@ export function createDefaultStages(
     ingest,
     learnSites,
     extract,
-    analyze: createAnalyzer(analysisComponents(knowledge)),
+    analyze: builtOnFirstUse(() => createAnalyzer(analysisComponents(knowledge))),
     dedupe: createCopyDetector(),
     cluster: createClusterer({ stopwords: knowledge.stopwords }),
     events: createEventMerger(),

@@ -6,7 +6,7 @@ import type { EventMerger } from "../events/index.js";
 import { type OutletProfiler, profiledArticle } from "../profile/index.js";
 import type { SiteBoilerplate } from "../extract/index.js";
 import type { RawInput } from "../ingest/types.js";
-import { runCorpusStages } from "./corpus.js";
+import { comparedStories, planCorpus } from "./corpus.js";
 import {
   type Article,
   type Diagnostic,
@@ -91,15 +91,17 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
   const stored = (request.previous?.articles ?? []).filter((a) => !fresh.has(a.id));
   // Stored articles take part, so a reprint arriving today joins the wire story stored last week.
   // Only stories with a new article are compared and reported; the others keep their comparison.
-  const corpus = runCorpusStages(stages, {
+  const plan = planCorpus(stages, {
     articles: [...stored, ...fresh.values()],
     previous: request.previous ?? {},
     ...(request.previous?.bases ? { previousBases: request.previous.bases } : {}),
     compareIf: (story) => story.articleIds.some((id) => fresh.has(id)),
   });
-  const { compared, events } = corpus;
+  const stories = comparedStories(plan);
+  const compared = stories.filter((s) => plan.toCompare.has(s.id));
+  const events = plan.events;
   const shown = new Set(compared.flatMap((s) => s.articleIds));
-  const articles = corpus.articles.filter((a) => shown.has(a.id));
+  const articles = plan.articles.filter((a) => shown.has(a.id));
 
   const result: ParallaxResult = {
     schemaVersion: SCHEMA_VERSION,
@@ -110,5 +112,5 @@ export function runPipeline(stages: PipelineStages, request: RunRequest): RunOut
     outlets: stages.profile(compared, articles.map(profiledArticle)),
     diagnostics,
   };
-  return { result, stories: corpus.stories, events, bases: corpus.bases };
+  return { result, stories, events, bases: plan.bases };
 }

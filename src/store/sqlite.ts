@@ -134,6 +134,8 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): numbe
 }
 
 function createSqliteStore(db: Db): Store {
+  // Per connection: where replaceCorpus parks the comparisons of stories it keeps while it rewrites them.
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS kept_comparisons (id TEXT PRIMARY KEY, comparison TEXT NOT NULL)");
   const sql = {
     byId: db.prepare("SELECT seq, url FROM articles WHERE id = ?"),
     byHash: db.prepare("SELECT seq, url FROM articles WHERE content_hash = ? ORDER BY seq"),
@@ -218,6 +220,14 @@ function createSqliteStore(db: Db): Store {
     corpusArticles:
       db.prepare(`SELECT json_set(json, ${CORPUS_EMPTIED.map((path) => `'${path}', json('[]')`).join(", ")})
       AS json FROM articles ORDER BY seq`),
+    clearKept: db.prepare("DELETE FROM temp.kept_comparisons"),
+    keepComparisons: db.prepare(`INSERT INTO temp.kept_comparisons (id, comparison)
+      SELECT id, json_extract(json, '$.comparison') FROM stories
+      WHERE json_extract(json, '$.comparison') IS NOT NULL`),
+    keptComparison: db.prepare("SELECT comparison FROM temp.kept_comparisons WHERE id = ?").pluck(),
+    storyOutlines: db.prepare(
+      "SELECT json_remove(json, '$.comparison') AS json FROM stories ORDER BY position",
+    ),
     storyBases: db.prepare("SELECT id, basis FROM stories WHERE basis IS NOT NULL"),
     setBasis: db.prepare("UPDATE stories SET basis = ? WHERE id = ?"),
     getValidators: db.prepare("SELECT etag, last_modified FROM fetch_validators WHERE url = ?"),
@@ -313,12 +323,27 @@ function createSqliteStore(db: Db): Store {
   }
 
   const replaceCorpus = db.transaction(
-    (stories: Story[], events: Event[], bases: ReadonlyMap<string, string>) => {
-      replaceStories(stories);
+    (stories: Iterable<Story>, events: Event[], bases: ReadonlyMap<string, string>) => {
+      sql.clearKept.run();
+      sql.keepComparisons.run();
+      replaceStories(withKeptComparisons(stories));
+      sql.clearKept.run();
       replaceEvents(events);
       for (const [id, basis] of bases) sql.setBasis.run(basis, id);
     },
   );
+
+  /** Stories given without a comparison take the one stored under their id, read one at a time. */
+  function* withKeptComparisons(stories: Iterable<Story>): Generator<Story> {
+    for (const story of stories) {
+      if (story.comparison) {
+        yield story;
+        continue;
+      }
+      const kept = sql.keptComparison.get(story.id) as string | undefined;
+      yield kept ? { ...story, comparison: JSON.parse(kept) as Story["comparison"] } : story;
+    }
+  }
 
   const validators = {
     get(url: string) {
@@ -338,11 +363,12 @@ function createSqliteStore(db: Db): Store {
   const labelOf = (articleId: string) =>
     (sql.labelOf.get(articleId) as string | null | undefined) ?? undefined;
 
-  const replaceStories = db.transaction((stories: Story[]) => {
+  const replaceStories = db.transaction((stories: Iterable<Story>) => {
     sql.bumpVersion.run();
     sql.clearStoryArticles.run();
     sql.clearStories.run(); // story_outlets and story_events go with them (ON DELETE CASCADE)
-    stories.forEach((story, position) => {
+    let position = 0;
+    for (const story of stories) {
       const { id, title, firstPublished, lastPublished } = story;
       const columns = storyColumns(story);
       const outlets = storyOutlets(story, labelOf);
@@ -361,7 +387,8 @@ function createSqliteStore(db: Db): Store {
       for (const articleId of story.articleIds) sql.insertStoryArticle.run({ story: id, article: articleId });
       for (const outlet of outlets) sql.insertStoryOutlet.run(id, outlet);
       for (const eventId of story.eventIds ?? []) sql.insertStoryEvent.run(id, eventId);
-    });
+      position++;
+    }
     db.exec(REFRESH_STORY_LIST_SQL);
     db.exec(REFRESH_STORY_EVENT_LIST_SQL);
   });
@@ -533,6 +560,8 @@ function createSqliteStore(db: Db): Store {
     ingestedInput,
     corpusArticles,
     storyBases,
+    storyOutlines: () =>
+      (sql.storyOutlines.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Story),
     replaceCorpus: (stories, events, bases) => replaceCorpus(stories, events, bases),
     validators,
     getArticle(id) {

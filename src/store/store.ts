@@ -28,15 +28,21 @@ export interface Store {
   corpusArticles(): Article[];
   /** The fingerprint of what each stored story's comparison was computed from (see replaceCorpus). */
   storyBases(): Map<string, string>;
-  /** Stories, with the basis of each one's comparison, and events of a run, in one transaction. */
-  replaceCorpus(stories: Story[], events: Event[], bases: ReadonlyMap<string, string>): void;
+  /**
+   * Stories, with the basis of each one's comparison, and events of a run, in one transaction.
+   * Stories are read from the iterable one at a time as they are written (so it may compute them
+   * lazily); a story without a comparison keeps the one stored under its id.
+   */
+  replaceCorpus(stories: Iterable<Story>, events: Event[], bases: ReadonlyMap<string, string>): void;
+  /** Every story without its comparison (what clustering needs of the stored stories), in stored order. */
+  storyOutlines(): Story[];
   /** ETag and Last-Modified per URL, for conditional requests. */
   readonly validators: {
     get(url: string): { etag?: string; lastModified?: string } | undefined;
     set(url: string, validators: { etag?: string; lastModified?: string }): void;
   };
   /** Stories are recomputed per run: the new set replaces the old one, with the ids it is given. */
-  replaceStories(stories: Story[]): void;
+  replaceStories(stories: Iterable<Story>): void;
   /** Events are recomputed per run like stories (their ids stay stable): the new set replaces the old. */
   replaceEvents(events: Event[]): void;
   getArticle(id: string): Article | undefined;

@@ -8,7 +8,13 @@ export {
   type HtmlBodyReader,
   trimLabels,
 } from "./extract.js";
-export { DEFAULT_PARSE_LIMITS, type ParsedHtml, parseHtml, type ParseLimits } from "./parse.js";
+export {
+  countElements,
+  DEFAULT_PARSE_LIMITS,
+  type ParsedHtml,
+  parseHtml,
+  type ParseLimits,
+} from "./parse.js";
 export {
   DEFAULT_HTML_PATTERNS_FILE,
   type HtmlPatterns,

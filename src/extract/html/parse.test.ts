@@ -1,7 +1,7 @@
 import { isTag } from "domhandler";
 import { findAll, textContent } from "domutils";
 import { describe, expect, it } from "vitest";
-import { parseHtml, stripDeepTags } from "./parse.js";
+import { countElements, parseHtml, stripDeepTags } from "./parse.js";
 
 describe("parseHtml", () => {
   it("parses a normal page unchanged and without diagnostics", () => {
@@ -70,5 +70,33 @@ describe("stripDeepTags", () => {
     expect(stripped).toBe(2);
     expect(markup.replace(/\s+/g, "")).toBe("<a1><a2>text</a2></a1>");
     expect(findAll((e) => isTag(e), parseHtml(markup).document.children)).toHaveLength(2);
+  });
+
+  it("counts <div/> as an open <div> (HTML ignores the slash), but not <path/> inside <svg>", () => {
+    expect(stripDeepTags(`${"<div/>".repeat(5)}text`, 3).stripped).toBe(2);
+    const icons = `<div><svg>${"<path d='M0'/>".repeat(50)}</svg><svg/>${"<br/>".repeat(50)}</div>`;
+    expect(stripDeepTags(icons, 2).stripped).toBe(0);
+  });
+
+  it("closes what an end tag leaves open, as the parser does, so stray tags do not pile up", () => {
+    // 50 unclosed <span>s inside one <div>: each </div> closes them all.
+    const html = `<div>${"<span>x".repeat(50)}</div>`.repeat(20);
+    expect(stripDeepTags(html, 3).stripped).toBe(20 * 48);
+    const wellFormed = `<div><span/><i class="icon"/><b>x</div>`.repeat(300);
+    expect(stripDeepTags(wellFormed, 4).stripped).toBe(0);
+    expect(stripDeepTags(`${"</span>".repeat(1000)}<div>x</div>`, 1).stripped).toBe(0);
+  });
+
+  it("does not nest what opens a sibling: <a> in <a>, <h2> in <h1>", () => {
+    expect(stripDeepTags(`${"<a href=x>link ".repeat(500)}`, 2).stripped).toBe(0);
+    expect(stripDeepTags(`<h1>One<h2>Two<h3>Three`, 1).stripped).toBe(0);
+  });
+});
+
+describe("countElements", () => {
+  it("counts elements without recursion and stops past the cap", () => {
+    const { document } = parseHtml("<div><p>a</p><p>b<b>c</b></p></div><!-- x -->text");
+    expect(countElements(document, 100)).toBe(4);
+    expect(countElements(document, 1)).toBe(2);
   });
 });
