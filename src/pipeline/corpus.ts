@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import type { Article, CopyGroup, Event, Story } from "../model/index.js";
+import {
+  type Article,
+  type CopyGroup,
+  emptyAnnotations,
+  type Event,
+  type Provenance,
+  type Story,
+} from "../model/index.js";
 import type { PipelineStages } from "./run.js";
 
 /**
@@ -100,6 +107,56 @@ export function storyBasis(
   for (const event of events) hash.update(JSON.stringify(event));
   return hash.digest("hex");
 }
+
+/**
+ * An article as the corpus stages read it: its text and metadata, its sentences, times, event
+ * mentions and event reports (the events stage dates reports from them), and of its entities and
+ * places only what clustering reads (no provenance, no dictionary or gazetteer extras). A run over
+ * 100k articles holds every one of them at once, so every field left out counts.
+ */
+export function corpusView(article: Article): Article {
+  const { sentences, entities, places, times, events, eventReports } = article.annotations;
+  return {
+    ...article,
+    removed: [],
+    credits: [],
+    annotations: {
+      ...emptyAnnotations(),
+      sentences,
+      times,
+      events,
+      entities: entities.map(({ start, end, text, type, canonical, actorId }) => ({
+        start,
+        end,
+        text,
+        type,
+        canonical,
+        actorId,
+        provenance: CORPUS_PROVENANCE,
+      })),
+      places: places.map(
+        ({ start, end, text, name, geonameId, lat, lon, countryCode, admin1, feature, confidence }) => ({
+          start,
+          end,
+          text,
+          name,
+          ...(geonameId === undefined ? {} : { geonameId }),
+          lat,
+          lon,
+          ...(countryCode === undefined ? {} : { countryCode }),
+          ...(admin1 === undefined ? {} : { admin1 }),
+          feature,
+          confidence,
+          provenance: CORPUS_PROVENANCE,
+        }),
+      ),
+      ...(eventReports ? { eventReports } : {}),
+    },
+  };
+}
+
+/** Mentions in a corpus view share one provenance: where they came from is not what is read there. */
+const CORPUS_PROVENANCE: Provenance = Object.freeze({ stage: "analyze", method: "corpus-view" });
 
 /** A whole article read back from the store takes the copy group this run's dedupe gave it. */
 function withCopyGroup(article: Article, group: CopyGroup | undefined): Article {

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { learnSiteBoilerplate, NO_SITE_BOILERPLATE, type SiteBoilerplate } from "../extract/index.js";
 import { inputName, type RawInput } from "../ingest/types.js";
-import type { ContentFormat, Diagnostic, SourceDocument } from "../model/index.js";
-import { planCorpus } from "../pipeline/corpus.js";
+import type { AnalysisComponent } from "../analyze/component.js";
+import { createTokenizer } from "../analyze/tokens.js";
+import type { Article, ContentFormat, Diagnostic, SourceDocument } from "../model/index.js";
+import { corpusView, planCorpus } from "../pipeline/corpus.js";
 import type { PipelineStages } from "../pipeline/run.js";
 import type { SourceItem } from "../sources/index.js";
 import type { Store } from "../store/index.js";
@@ -225,20 +227,40 @@ function mayBeRaw(input: RawInput): boolean {
   return input.kind !== "html" && !/\.(x?html?)$/i.test(input.locator);
 }
 
+/**
+ * A whole article read back from the store, with its tokens again: the store does not keep them
+ * (they are the bulk of an article and come back from the text), and the comparison reads them.
+ */
+function tokensRestorer(): (article: Article) => Article {
+  let tokenizer: AnalysisComponent | undefined;
+  return (article) => {
+    tokenizer ??= createTokenizer();
+    return { ...article, annotations: { ...article.annotations, ...tokenizer.run(article) } };
+  };
+}
+
 /** The corpus stages over every stored article; stories and events replaced in one transaction. */
 function updateCorpus(request: IngestRequest): { stories: number; events: number } {
   const { store } = request;
   const previousBases = store.storyBases();
+  const withTokens = tokensRestorer();
+  const articles = store.corpusArticles(corpusView);
+  const storedGroups = new Map(articles.map((a) => [a.id, JSON.stringify(a.copyGroup ?? null)]));
   const plan = planCorpus(request.stages, {
-    articles: store.corpusArticles(),
+    articles,
     previous: { stories: store.storyOutlines(), events: store.listEvents() },
     previousBases,
-    wholeArticles: (ids) => store.getArticles(ids),
+    wholeArticles: (ids) => store.getArticles(ids).map(withTokens),
     compareIf: (story, basis) => previousBases.get(story.id) !== basis,
   });
   const stories = function* () {
     for (const story of plan.stories) yield plan.toCompare.has(story.id) ? plan.compare(story) : story;
   };
-  store.replaceCorpus(stories(), plan.events, plan.bases);
+  const changedGroups = new Map(
+    plan.articles
+      .filter((a) => JSON.stringify(a.copyGroup ?? null) !== storedGroups.get(a.id))
+      .map((a) => [a.id, a.copyGroup ?? null]),
+  );
+  store.replaceCorpus(stories(), plan.events, plan.bases, changedGroups);
   return { stories: plan.stories.length, events: plan.events.length };
 }

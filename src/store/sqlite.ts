@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { articleLabel } from "../common/labels.js";
-import type { Article, Event, Story } from "../model/index.js";
+import type { Article, CopyGroup, Event, Story } from "../model/index.js";
 import type { ExportArticle, ExportSource } from "../export/index.js";
 
 /** Events or stories read per page by an export: enough to amortise a query, few enough to hold. */
@@ -33,17 +33,16 @@ type Db = Database.Database;
 
 /**
  * Annotations and fields dedupe, clustering and the events stage never read: a corpus read for
- * them gets empty lists instead (an article's entities, places, times, event reports and text stay).
+ * them gets empty lists instead (an article's text, sentences, entities, places, times, event
+ * mentions and event reports stay).
  */
 const CORPUS_EMPTIED = [
   "$.removed",
   "$.credits",
-  "$.annotations.sentences",
   "$.annotations.tokens",
   "$.annotations.quantities",
   "$.annotations.quotes",
   "$.annotations.attributions",
-  "$.annotations.events",
   "$.annotations.framing",
   "$.annotations.actorLabels",
   "$.annotations.loadedSentences",
@@ -220,6 +219,10 @@ function createSqliteStore(db: Db): Store {
     corpusArticles:
       db.prepare(`SELECT json_set(json, ${CORPUS_EMPTIED.map((path) => `'${path}', json('[]')`).join(", ")})
       AS json FROM articles ORDER BY seq`),
+    setCopyGroup: db.prepare(
+      "UPDATE articles SET json = json_set(json, '$.copyGroup', json(?)) WHERE id = ?",
+    ),
+    dropCopyGroup: db.prepare("UPDATE articles SET json = json_remove(json, '$.copyGroup') WHERE id = ?"),
     clearKept: db.prepare("DELETE FROM temp.kept_comparisons"),
     keepComparisons: db.prepare(`INSERT INTO temp.kept_comparisons (id, comparison)
       SELECT id, json_extract(json, '$.comparison') FROM stories
@@ -310,10 +313,10 @@ function createSqliteStore(db: Db): Store {
     };
   }
 
-  function corpusArticles(): Article[] {
+  function corpusArticles(view: (article: Article) => Article = (article) => article): Article[] {
     const articles: Article[] = [];
     for (const row of sql.corpusArticles.iterate() as IterableIterator<{ json: string }>)
-      articles.push(JSON.parse(row.json) as Article);
+      articles.push(view(JSON.parse(row.json) as Article));
     return articles;
   }
 
@@ -323,7 +326,15 @@ function createSqliteStore(db: Db): Store {
   }
 
   const replaceCorpus = db.transaction(
-    (stories: Iterable<Story>, events: Event[], bases: ReadonlyMap<string, string>) => {
+    (
+      stories: Iterable<Story>,
+      events: Event[],
+      bases: ReadonlyMap<string, string>,
+      copyGroups: ReadonlyMap<string, CopyGroup | null> = new Map(),
+    ) => {
+      for (const [id, group] of copyGroups)
+        if (group) sql.setCopyGroup.run(JSON.stringify(group), id);
+        else sql.dropCopyGroup.run(id);
       sql.clearKept.run();
       sql.keepComparisons.run();
       replaceStories(withKeptComparisons(stories));
@@ -562,7 +573,7 @@ function createSqliteStore(db: Db): Store {
     storyBases,
     storyOutlines: () =>
       (sql.storyOutlines.all() as { json: string }[]).map((row) => JSON.parse(row.json) as Story),
-    replaceCorpus: (stories, events, bases) => replaceCorpus(stories, events, bases),
+    replaceCorpus: (stories, events, bases, copyGroups) => replaceCorpus(stories, events, bases, copyGroups),
     validators,
     getArticle(id) {
       const row = sql.getArticle.get(id) as { json: string } | undefined;

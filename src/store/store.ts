@@ -1,4 +1,12 @@
-import type { Article, ArticleSummary, Event, OutletProfile, Story, StorySummary } from "../model/index.js";
+import type {
+  Article,
+  ArticleSummary,
+  CopyGroup,
+  Event,
+  OutletProfile,
+  Story,
+  StorySummary,
+} from "../model/index.js";
 
 export type { ArticleSummary, StorySummary } from "../model/index.js";
 import type { ExportSource } from "../export/index.js";
@@ -23,9 +31,10 @@ export interface Store {
   ingestedInput(locator: string, record?: number): IngestedInput | undefined;
   /**
    * Every article in store order with only what dedupe, clustering and the events stage read (text,
-   * metadata, entities, places, times, event reports): a corpus of 100k articles fits in memory.
+   * metadata, entities, places, times, event reports), each passed through `view` as it is read
+   * (to keep less of it: see corpusView), so a corpus of 100k articles fits in memory.
    */
-  corpusArticles(): Article[];
+  corpusArticles(view?: (article: Article) => Article): Article[];
   /** The fingerprint of what each stored story's comparison was computed from (see replaceCorpus). */
   storyBases(): Map<string, string>;
   /**
@@ -33,7 +42,13 @@ export interface Store {
    * Stories are read from the iterable one at a time as they are written (so it may compute them
    * lazily); a story without a comparison keeps the one stored under its id.
    */
-  replaceCorpus(stories: Iterable<Story>, events: Event[], bases: ReadonlyMap<string, string>): void;
+  replaceCorpus(
+    stories: Iterable<Story>,
+    events: Event[],
+    bases: ReadonlyMap<string, string>,
+    /** Articles whose copy group changed: the new group, or null for none. */
+    copyGroups?: ReadonlyMap<string, CopyGroup | null>,
+  ): void;
   /** Every story without its comparison (what clustering needs of the stored stories), in stored order. */
   storyOutlines(): Story[];
   /** ETag and Last-Modified per URL, for conditional requests. */
