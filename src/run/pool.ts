@@ -14,6 +14,13 @@ export interface AnalysisPool {
 /** Inputs queued per thread: enough that a thread never waits for the next, few enough to hold. */
 const QUEUED_PER_THREAD = 4;
 
+/**
+ * Old-generation heap of a worker, in MB. Its knowledge takes about 450 MB; left alone, V8 lets a
+ * busy worker's heap grow to gigabytes of garbage before collecting (10k articles on two workers
+ * peaked at 2.5 GB), while with this cap they peak at 1.4 GB and run as fast.
+ */
+const WORKER_HEAP_MB = 768;
+
 export function createAnalysisPool(jobs: number, setup: WorkerSetup): AnalysisPool {
   if (jobs <= 1) {
     const task = createWorkerTask(setup);
@@ -26,6 +33,7 @@ export function createAnalysisPool(jobs: number, setup: WorkerSetup): AnalysisPo
     maxThreads: jobs,
     // Tasks wait in our window, not in piscina's queue.
     maxQueue: jobs * QUEUED_PER_THREAD * 2,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   return {
     run: (input) => pool.run(input) as Promise<AnalyzedInput>,
