@@ -52,11 +52,8 @@ export async function ingestOnce(
   try {
     return await ingestSources({
       open: () => openSources(ctx.paths, { fetcher, ...(ctx.io.stdin ? { stdin: ctx.io.stdin } : {}) }),
-      openForSites: () =>
-        openSources(
-          local.filter((path) => path !== "-"),
-          { skipWarc: true },
-        ),
+      openForSites: () => openSources(local.filter((path) => path !== "-")),
+      sitesSeeEverything: local.length === ctx.paths.length && !ctx.paths.includes("-"),
       store,
       jobs: settings.jobs,
       stages,

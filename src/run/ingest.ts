@@ -35,6 +35,11 @@ export interface IngestRequest {
    * Absent, no boilerplate is learned.
    */
   openForSites?: () => AsyncIterable<SourceItem>;
+  /**
+   * Whether `openForSites` yields every unit `open` will (no URLs, no stdin): its count is then
+   * the run's total, and progress can tell the time left.
+   */
+  sitesSeeEverything?: boolean;
   store: Store;
   /** Threads analysing inputs; 1 analyses in this thread. */
   jobs: number;
@@ -82,14 +87,14 @@ export async function ingestSources(request: IngestRequest): Promise<IngestOutco
   };
 
   observer.phase("sites");
-  const sites = await learnSites(request);
+  const { sites, units } = await learnSites(request);
   const pool = createAnalysisPool(request.jobs, {
     sites,
     ...(request.as ? { as: request.as } : {}),
     ...(request.lexicons ? { lexicons: request.lexicons.href } : {}),
   });
   try {
-    observer.phase("analyze");
+    observer.phase("analyze", request.sitesSeeEverything ? units : undefined);
     await analyzeAndStore(request, pool, outcome, observer);
   } finally {
     await pool.close();
@@ -208,18 +213,20 @@ function hashOf(input: RawInput): string {
 /**
  * Site boilerplate is learned from raw (flattened) pages only, over the whole run before any is
  * extracted, as the in-memory pipeline does: a first pass over the sources keeps just the raw
- * documents' lines. Pages from containers and the web (WARC records, fetched pages: they carry a
- * fetch time) are HTML, cleaned by their markup, so they are not read in this pass.
+ * documents' lines, and counts the units. Pages from containers and the web (WARC records, fetched
+ * pages: they carry a fetch time) are HTML, cleaned by their markup, so they are only counted.
  */
-async function learnSites(request: IngestRequest): Promise<SiteBoilerplate> {
-  if (!request.openForSites) return NO_SITE_BOILERPLATE;
+async function learnSites(request: IngestRequest): Promise<{ sites: SiteBoilerplate; units: number }> {
+  if (!request.openForSites) return { sites: NO_SITE_BOILERPLATE, units: 0 };
   const raw: SourceDocument[] = [];
+  let units = 0;
   for await (const item of request.openForSites()) {
+    units++;
     if (!("input" in item) || item.input.hints?.fetchedAt !== undefined || !mayBeRaw(item.input)) continue;
     for (const document of request.stages.ingest(item.input).documents)
       if (document.format === "raw") raw.push(document);
   }
-  return raw.length === 0 ? NO_SITE_BOILERPLATE : learnSiteBoilerplate(raw);
+  return { sites: raw.length === 0 ? NO_SITE_BOILERPLATE : learnSiteBoilerplate(raw), units };
 }
 
 /** HTML files cannot give raw documents: skipping them keeps the first pass to a directory listing. */

@@ -91,10 +91,7 @@ function checkOptions(options: SourceOptions): SourceOptions {
 /** One local file: a WARC, a JSONL file, a feed or sitemap, a URL list, or a page. */
 async function* fileSource(path: string, run: Run): AsyncGenerator<SourceItem> {
   const { maxBytes, maxRecordBytes } = run.options;
-  if (/\.warc(\.gz)?$/i.test(path)) {
-    if (run.options.skipWarc) return;
-    return yield* warcSource(path, { maxRecordBytes });
-  }
+  if (/\.warc(\.gz)?$/i.test(path)) return yield* warcSource(path, { maxRecordBytes });
   if (isJsonlPath(path)) return yield* jsonlSource(path, { maxRecordBytes });
   const read = await readWhole(path, maxBytes);
   if ("diagnostic" in read) return yield read;

@@ -20,11 +20,6 @@ export interface SourceOptions {
   maxSitemapDepth: number;
   /** Items taken from one feed or sitemap, in document order. */
   maxFeedItems: number;
-  /**
-   * Leave WARC files out (a first pass that only wants local pages: site learning reads raw text,
-   * and WARC records are web pages).
-   */
-  skipWarc?: boolean;
   /** Read for "-"; process.stdin when absent. */
   stdin?: NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
 }

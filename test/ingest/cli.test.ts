@@ -40,6 +40,7 @@ describe("parallax ingest (built CLI)", () => {
   let work: string;
   let corpus: string;
   let reference: ReturnType<typeof dumpDatabase>;
+  let referenceLog: string;
 
   beforeAll(async () => {
     if (!existsSync(BUILT)) throw new Error("dist/ is missing: run `npm run build` before the tests");
@@ -51,6 +52,7 @@ describe("parallax ingest (built CLI)", () => {
     expect(run.code).toBe(0);
     expect(summaryOf(run.stdout)).toMatchObject({ inputs: PAGES, done: PAGES, failed: 0 });
     reference = dumpDatabase(db);
+    referenceLog = run.stdout;
   }, 180_000);
 
   it("stores every page once, with stories and events", () => {
@@ -59,6 +61,17 @@ describe("parallax ingest (built CLI)", () => {
     expect(reference.stories.length).toBeGreaterThan(1);
     expect(reference.stories.length).toBeLessThan(PAGES);
     expect(reference.events.length).toBeGreaterThan(0);
+  });
+
+  it("logs one JSON object per line, with the number of inputs to analyze known before it starts", () => {
+    const events = referenceLog
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events).toContainEqual(
+      expect.objectContaining({ event: "phase", phase: "analyze", total: PAGES }),
+    );
+    expect(events.at(-1)).toHaveProperty("summary.articles", PAGES);
   });
 
   it("gives the same database with two threads as with one", async () => {
