@@ -88,6 +88,7 @@ export function summaryOf(outcome: IngestOutcome, started: number): RunSummary {
     articles: outcome.articles,
     stories: outcome.stories,
     events: outcome.events,
+    phaseSeconds: outcome.phaseSeconds,
     seconds: Math.round(seconds * 10) / 10,
     articlesPerSecond: seconds > 0 ? Math.round((outcome.articles / seconds) * 10) / 10 : 0,
     // maxRSS covers the whole process, worker threads included (they share it).

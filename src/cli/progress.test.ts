@@ -38,6 +38,7 @@ function summary(overrides: Partial<RunSummary> = {}): RunSummary {
     articles: 11_990,
     stories: 321,
     events: 456,
+    phaseSeconds: { sites: 1, analyze: 90, stories: 9 },
     seconds: 100,
     articlesPerSecond: 119.9,
     peakRssMb: 812.4,
@@ -173,6 +174,7 @@ describe("progress in a log (not a terminal)", () => {
     expect(text).toContain("stories: started\nclustering 11,990 articles\n");
     expect(text).toContain("11,990 articles, 321 stories, 456 events\n");
     expect(text).toContain("1m40s, 119.9 articles/s, peak memory 812 MB\n");
+    expect(text).toContain("time per phase: sites 1s, analyze 1m30s, stories 9s\n");
     expect(text).toContain("Failures (57):\n  dump.jsonl#line 1: invalid JSON\n");
     expect(text).toContain("  dump.jsonl#line 50: invalid JSON\n  ... and 7 more\n");
     expect(text).not.toContain("line 51:");

@@ -233,6 +233,11 @@ export function summaryText(summary: RunSummary): string {
     `${thousands(summary.articles)} articles, ${thousands(summary.stories)} stories, ${thousands(summary.events)} events`,
     `${formatSeconds(summary.seconds)}, ${summary.articlesPerSecond.toFixed(1)} articles/s, peak memory ${Math.round(summary.peakRssMb)} MB`,
   ];
+  const phases = Object.entries(summary.phaseSeconds);
+  if (phases.length > 0)
+    lines.push(
+      `time per phase: ${phases.map(([name, s]) => `${printable(name)} ${formatSeconds(s)}`).join(", ")}`,
+    );
   const failures = summary.failures;
   if (failures.length > 0) {
     lines.push(`Failures (${thousands(failures.length)}):`);

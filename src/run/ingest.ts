@@ -59,6 +59,8 @@ export interface IngestOutcome {
   articles: number;
   stories: number;
   events: number;
+  /** Seconds each phase took: "sites" (the first pass), "analyze" (the pool), "stories" (the corpus stages). */
+  phaseSeconds: Record<string, number>;
   /** Every error and warning, in input order. */
   diagnostics: Diagnostic[];
 }
@@ -83,11 +85,13 @@ export async function ingestSources(request: IngestRequest): Promise<IngestOutco
     articles: 0,
     stories: 0,
     events: 0,
+    phaseSeconds: {},
     diagnostics: [],
   };
+  const timed = phaseTimer(outcome.phaseSeconds);
 
   observer.phase("sites");
-  const { sites, units } = await learnSites(request);
+  const { sites, units } = await timed("sites", () => learnSites(request));
   const pool = createAnalysisPool(request.jobs, {
     sites,
     ...(request.as ? { as: request.as } : {}),
@@ -95,16 +99,28 @@ export async function ingestSources(request: IngestRequest): Promise<IngestOutco
   });
   try {
     observer.phase("analyze", request.sitesSeeEverything ? units : undefined);
-    await analyzeAndStore(request, pool, outcome, observer);
+    await timed("analyze", () => analyzeAndStore(request, pool, outcome, observer));
   } finally {
     await pool.close();
   }
 
   observer.phase("stories");
-  const counts = updateCorpus(request);
+  const counts = await timed("stories", async () => updateCorpus(request));
   outcome.stories = counts.stories;
   outcome.events = counts.events;
   return outcome;
+}
+
+/** Runs a phase and adds its wall-clock seconds to `seconds` (the run's edge keeps time, stages do not). */
+function phaseTimer(seconds: Record<string, number>) {
+  return async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      seconds[phase] = Math.round((performance.now() - started) / 100) / 10;
+    }
+  };
 }
 
 interface Pending {
